@@ -1,0 +1,36 @@
+/**
+ * Which SQL files exist and in which order jobs run them. The jobs component takes its task lists from
+ * here, and the SQL tests check that every file in sql/ is listed exactly once, so a new file cannot be
+ * forgotten by the deployment.
+ */
+
+/** Directory of the SQL templates, relative to the repository root. */
+export const SQL_DIR = "sql";
+
+/** The gold layer: 16 views minus the optional one below. Run after each ETL update. */
+export const GOLD_VIEWS_SQL = "gold_views.sql";
+
+/**
+ * v_uc_data_quality_metrics reads a system table that exists only where data quality monitoring is enabled
+ * (and only account admins can grant it). It is a separate task so that its failure leaves every other gold
+ * view in place; nothing else depends on it.
+ */
+export const OPTIONAL_GOLD_SQL = "uc_data_quality_metrics.sql";
+
+/**
+ * The lakehouse bootstrap, in execution order: tables and views first, then the file that fills the
+ * App's tables from silver and gold (so it must run after the gold views job).
+ */
+export const LAKEHOUSE_BOOTSTRAP_SQL = [
+    "app_config.sql",
+    "approval_rules.sql",
+    "online_features.sql",
+    "vector_search_and_recommendations.sql",
+    "populate_lakehouse.sql",
+] as const;
+
+/** Every SQL file a job runs, each exactly once. */
+export const ALL_SQL_FILES: readonly string[] = [GOLD_VIEWS_SQL, OPTIONAL_GOLD_SQL, ...LAKEHOUSE_BOOTSTRAP_SQL];
+
+/** Placeholders every SQL template may use; the workspace-assets component supplies them per stack. */
+export const SQL_TEMPLATE_PLACEHOLDERS = ["catalog", "schema"] as const;
