@@ -1,0 +1,278 @@
+/**
+ * Stack configuration: one zod schema turns the raw `payment-analysis:*` keys of a stack into a typed,
+ * validated object. `parseConfig` is pure so tests call it directly; `loadConfig` is the only place that
+ * reads Pulumi config, and it runs before any resource is registered.
+ */
+import { z } from "zod";
+
+export const PROJECT = "payment-analysis";
+
+export const WAREHOUSE_SIZES = [
+    "2X-Small", "X-Small", "Small", "Medium", "Large", "X-Large", "2X-Large", "3X-Large", "4X-Large",
+] as const;
+export const LAKEBASE_CAPACITIES = ["CU_1", "CU_2", "CU_4", "CU_8"] as const;
+/** Explicit Unity Catalog access modes for classic job clusters (the original relied on workspace defaults). */
+export const DATA_SECURITY_MODES = ["SINGLE_USER", "USER_ISOLATION", "DATA_SECURITY_MODE_DEDICATED", "DATA_SECURITY_MODE_STANDARD"] as const;
+/**
+ * development: development mode, triggered updates (no always-on cost);
+ * triggered: production mode, triggered; continuous: production mode, always on.
+ */
+export const PIPELINE_MODES = ["development", "triggered", "continuous"] as const;
+
+const UC_IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+const TAG_KEY = /^[A-Za-z0-9_.:/=+@-]{1,127}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Pulumi hands every config value over as a string; structured keys arrive as JSON text. */
+function fromConfigText(kind: "boolean" | "integer" | "json") {
+    return (value: unknown): unknown => {
+        if (typeof value !== "string") return value;
+        const text = value.trim();
+        if (kind === "boolean") return text === "true" ? true : text === "false" ? false : value;
+        if (kind === "integer") return /^-?\d+$/.test(text) ? Number(text) : value;
+        try {
+            return JSON.parse(text);
+        } catch {
+            return value;
+        }
+    };
+}
+
+const bool = (fallback: boolean) => z.preprocess(fromConfigText("boolean"), z.boolean()).default(fallback);
+const int = (min: number, max: number, fallback: number) =>
+    z.preprocess(fromConfigText("integer"), z.number().int().min(min).max(max)).default(fallback);
+const ucName = (fallback?: string) => {
+    const name = z.string().regex(UC_IDENTIFIER, "must be a lower-case Unity Catalog identifier (a-z, 0-9, _), e.g. payment_analysis");
+    return fallback === undefined ? name : name.default(fallback);
+};
+const stringList = z.preprocess(fromConfigText("json"), z.array(z.string().min(1))).default([]);
+
+const rawSchema = z
+    .object({
+        environment: z.string().regex(/^[a-z][a-z0-9-]{0,19}$/, "must be a short lower-case name such as dev or prod"),
+        catalog: ucName("ahs_demos_catalog"),
+        schema: ucName(),
+        workspaceFolder: z
+            .string()
+            .regex(/^(\/Workspace\/[^\s]+|[A-Za-z0-9._-]+)$/, "must be a folder name (placed in the deploying user's home) or an absolute /Workspace/... path")
+            .default("payment-analysis"),
+        namePrefix: z.string().max(30).optional(),
+        tags: z
+            .preprocess(fromConfigText("json"), z.record(z.string().regex(TAG_KEY, "tag keys use letters, digits and _.:/=+@-"), z.string().max(255)))
+            .default({}),
+        warehouseSize: z.enum(WAREHOUSE_SIZES).default("2X-Small"),
+        warehouseType: z.enum(["PRO", "CLASSIC"]).default("PRO"),
+        warehouseServerless: bool(true),
+        warehouseAutoStopMinutes: int(5, 240, 10),
+        lakebaseInstanceName: z.string().regex(/^[a-z][a-z0-9-]{0,40}$/, "must start with a letter and use a-z, 0-9 and - (the stack suffix is added)").default("payment-analysis-db"),
+        lakebaseCapacity: z.enum(LAKEBASE_CAPACITIES).default("CU_1"),
+        lakebaseDatabaseName: ucName("payment_analysis"),
+        lakebaseCatalogName: ucName("payment_analysis_lakebase"),
+        jobCompute: z.enum(["serverless", "classic"]).default("serverless"),
+        classicSparkVersion: z.string().regex(/^\d+\.\d+\.x-(cpu-ml-)?scala\d+\.\d+$/, "must be a Databricks runtime key such as 15.4.x-scala2.12").default("15.4.x-scala2.12"),
+        classicMlSparkVersion: z.string().regex(/^\d+\.\d+\.x-cpu-ml-scala\d+\.\d+$/, "must be an ML runtime key such as 15.4.x-cpu-ml-scala2.12").default("15.4.x-cpu-ml-scala2.12"),
+        classicNodeType: z.string().min(1).optional(),
+        classicDataSecurityMode: z.enum(DATA_SECURITY_MODES).default("SINGLE_USER"),
+        schedulesPaused: bool(true),
+        pipelineMode: z.enum(PIPELINE_MODES).default("development"),
+        dataBootstrap: bool(true),
+        simulatorEventsPerSecond: int(1, 100_000, 1000),
+        simulatorDurationMinutes: int(1, 50, 5),
+        llmEndpoint: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/).default("databricks-meta-llama-3-3-70b-instruct"),
+        embeddingEndpoint: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/).default("databricks-bge-large-en"),
+        runAsServicePrincipal: z.string().regex(UUID, "must be the service principal's application id (a UUID)").optional(),
+        viewerGroups: stringList,
+        managerGroups: stringList,
+        protectData: bool(false),
+    })
+    .strict();
+
+type Parsed = z.output<typeof rawSchema>;
+
+/**
+ * Rules between keys. They run on whatever keys did parse, so one message reports field errors and
+ * cross-key errors together instead of revealing them one `pulumi up` at a time.
+ */
+function crossKeyProblems(c: Partial<Parsed>): Array<[key: string, message: string]> {
+    const problems: Array<[string, string]> = [];
+    if (c.jobCompute === "classic" && c.classicNodeType === undefined) {
+        problems.push(["classicNodeType", "is required when jobCompute is classic (node types are cloud-specific, e.g. i3.xlarge, Standard_DS3_v2, n2-standard-4)"]);
+    }
+    if (c.warehouseServerless === false && c.warehouseAutoStopMinutes !== undefined && c.warehouseAutoStopMinutes < 10) {
+        problems.push(["warehouseAutoStopMinutes", "must be at least 10 for a non-serverless warehouse"]);
+    }
+    if (c.warehouseServerless === true && c.warehouseType === "CLASSIC") {
+        problems.push(["warehouseType", "must be PRO when warehouseServerless is true"]);
+    }
+    if (c.environment === "prod") {
+        if (!c.runAsServicePrincipal) problems.push(["runAsServicePrincipal", "is required in prod: jobs and pipelines run as a service principal"]);
+        if (c.viewerGroups?.length === 0) problems.push(["viewerGroups", "needs at least one group in prod (the original granted CAN_VIEW to data-analysts)"]);
+        if (c.managerGroups?.length === 0) problems.push(["managerGroups", "needs at least one group in prod (the original granted CAN_MANAGE to data-engineers)"]);
+        if (c.pipelineMode === "development") problems.push(["pipelineMode", "cannot be development in prod"]);
+        if (c.protectData === false) problems.push(["protectData", "must be true in prod: schema, volumes and Lakebase are protected and retained on delete"]);
+        if (c.dataBootstrap === true) problems.push(["dataBootstrap", "must be false in prod: prod trains on real data, never on simulated events"]);
+    }
+    return problems;
+}
+
+export type RawConfig = z.input<typeof rawSchema>;
+
+export interface StackConfig {
+    readonly stack: string;
+    readonly environment: string;
+    readonly isProd: boolean;
+    readonly catalog: string;
+    readonly schema: string;
+    readonly workspaceFolder: string;
+    readonly namePrefix: string;
+    /** Tags every taggable resource carries; always includes project and environment. */
+    readonly tags: Readonly<Record<string, string>>;
+    readonly warehouse: {
+        readonly size: (typeof WAREHOUSE_SIZES)[number];
+        readonly type: "PRO" | "CLASSIC";
+        readonly serverless: boolean;
+        readonly autoStopMinutes: number;
+    };
+    readonly lakebase: {
+        readonly instanceName: string;
+        readonly capacity: (typeof LAKEBASE_CAPACITIES)[number];
+        readonly databaseName: string;
+        readonly catalogName: string;
+    };
+    readonly jobCompute:
+        | { readonly kind: "serverless" }
+        | {
+              readonly kind: "classic";
+              readonly sparkVersion: string;
+              readonly mlSparkVersion: string;
+              readonly nodeType: string;
+              readonly dataSecurityMode: (typeof DATA_SECURITY_MODES)[number];
+          };
+    readonly schedulesPaused: boolean;
+    readonly pipelineMode: (typeof PIPELINE_MODES)[number];
+    readonly dataBootstrap: { readonly enabled: boolean; readonly eventsPerSecond: number; readonly durationMinutes: number };
+    readonly llmEndpoint: string;
+    readonly embeddingEndpoint: string;
+    readonly access: {
+        readonly runAsServicePrincipal?: string;
+        readonly viewerGroups: readonly string[];
+        readonly managerGroups: readonly string[];
+    };
+    readonly protectData: boolean;
+}
+
+/** Thrown for invalid stack config; the message lists every bad key at once. */
+export class ConfigError extends Error {
+    constructor(readonly problems: readonly string[]) {
+        super(`Invalid stack configuration (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n` + problems.map((p) => `  - ${p}`).join("\n"));
+        this.name = "ConfigError";
+    }
+}
+
+const KNOWN_KEYS = Object.keys(rawSchema.shape);
+
+const TYPE_WORDS: Record<string, string> = {
+    record: "an object of tag name to value, e.g. {\"cost-center\": \"1234\"}",
+    array: "a list of names, e.g. [\"data-analysts\"]",
+    boolean: "true or false",
+    number: "a whole number",
+    string: "a string",
+};
+
+function givenText(raw: Record<string, unknown>, key: string): string {
+    return key in raw && raw[key] !== undefined ? ` (given ${JSON.stringify(raw[key])})` : " (not set)";
+}
+
+function describeIssue(issue: z.core.$ZodIssue, raw: Record<string, unknown>): string {
+    const key = String(issue.path[0] ?? "");
+    const fullKey = `${PROJECT}:${issue.path.map(String).join(".")}`;
+    if (issue.code === "unrecognized_keys") {
+        return issue.keys
+            .map((k) => `${PROJECT}:${k}: is not a known key; valid keys are ${KNOWN_KEYS.join(", ")}`)
+            .join("\n  - ");
+    }
+    const given = givenText(raw, key);
+    let expected = issue.message;
+    if (issue.code === "invalid_value" && "values" in issue) {
+        expected = `must be one of ${(issue.values as unknown[]).map(String).join(", ")}`;
+    } else if (issue.code === "invalid_type") {
+        expected = `must be ${TYPE_WORDS[issue.expected] ?? `a ${issue.expected}`}`;
+    } else if (issue.code === "too_small") {
+        expected = `must be at least ${String(issue.minimum)}${issue.origin === "string" ? " characters long" : ""}`;
+    } else if (issue.code === "too_big") {
+        expected = `must be at most ${String(issue.maximum)}${issue.origin === "string" ? " characters long" : ""}`;
+    }
+    return `${fullKey}: ${expected}${given}`;
+}
+
+/**
+ * Validates raw stack config (keys without the `payment-analysis:` namespace, values as Pulumi gives them)
+ * for the named stack. Throws a ConfigError naming every bad key, what was given and what is valid.
+ */
+export function parseConfig(raw: Record<string, unknown>, stack: string): StackConfig {
+    const result = rawSchema.safeParse(raw);
+    const problems = result.success ? [] : result.error.issues.map((issue) => describeIssue(issue, raw));
+    const lenient = result.success ? result.data : parseEachKey(raw);
+    for (const [key, message] of crossKeyProblems(lenient)) {
+        problems.push(`${PROJECT}:${key}: ${message}${givenText(raw, key)}`);
+    }
+    if (problems.length > 0 || !result.success) throw new ConfigError(problems);
+    return toStackConfig(result.data, stack);
+}
+
+/** The keys that parse on their own, so cross-key rules can still run when another key is bad. */
+function parseEachKey(raw: Record<string, unknown>): Partial<Parsed> {
+    const parsed: Record<string, unknown> = {};
+    for (const [key, field] of Object.entries(rawSchema.shape)) {
+        const one = (field as z.ZodType).safeParse(raw[key]);
+        if (one.success) parsed[key] = one.data;
+    }
+    return parsed as Partial<Parsed>;
+}
+
+function toStackConfig(c: Parsed, stack: string): StackConfig {
+    return {
+        stack,
+        environment: c.environment,
+        isProd: c.environment === "prod",
+        catalog: c.catalog,
+        schema: c.schema,
+        workspaceFolder: c.workspaceFolder,
+        namePrefix: c.namePrefix ?? `[${stack}] `,
+        tags: { ...c.tags, project: PROJECT, environment: c.environment },
+        warehouse: { size: c.warehouseSize, type: c.warehouseType, serverless: c.warehouseServerless, autoStopMinutes: c.warehouseAutoStopMinutes },
+        lakebase: {
+            instanceName: c.lakebaseInstanceName,
+            capacity: c.lakebaseCapacity,
+            databaseName: c.lakebaseDatabaseName,
+            catalogName: c.lakebaseCatalogName,
+        },
+        jobCompute:
+            c.jobCompute === "classic"
+                ? {
+                      kind: "classic",
+                      sparkVersion: c.classicSparkVersion,
+                      mlSparkVersion: c.classicMlSparkVersion,
+                      nodeType: c.classicNodeType as string,
+                      dataSecurityMode: c.classicDataSecurityMode,
+                  }
+                : { kind: "serverless" },
+        schedulesPaused: c.schedulesPaused,
+        pipelineMode: c.pipelineMode,
+        dataBootstrap: { enabled: c.dataBootstrap, eventsPerSecond: c.simulatorEventsPerSecond, durationMinutes: c.simulatorDurationMinutes },
+        llmEndpoint: c.llmEndpoint,
+        embeddingEndpoint: c.embeddingEndpoint,
+        access: { runAsServicePrincipal: c.runAsServicePrincipal, viewerGroups: c.viewerGroups, managerGroups: c.managerGroups },
+        protectData: c.protectData,
+    };
+}
+
+/** Strips the project namespace from `pulumi.runtime.allConfig()`-shaped input; other namespaces (databricks:*) are not ours. */
+export function projectKeys(all: Readonly<Record<string, string>>): Record<string, string> {
+    const prefix = `${PROJECT}:`;
+    const ours: Record<string, string> = {};
+    for (const [key, value] of Object.entries(all)) {
+        if (key.startsWith(prefix)) ours[key.slice(prefix.length)] = value;
+    }
+    return ours;
+}

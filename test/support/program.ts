@@ -1,0 +1,256 @@
+/**
+ * Evaluates the real program (`index.ts`) under Pulumi's mocks for a named stack, with that stack's
+ * config file, and returns every resource it registered: type, name, parent, inputs, dependencies and
+ * options. Tests, the offline plan and the benchmark all use this one harness.
+ *
+ * The mock monitor's register request carries parent, dependency URNs and options that the public
+ * `Mocks` interface does not expose, so the harness wraps the monitor's `registerResource`.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import { parse as parseYaml } from "yaml";
+
+export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+export const PROJECT_NAME = "payment-analysis";
+
+export interface RegisteredResource {
+    readonly urn: string;
+    readonly type: string;
+    readonly name: string;
+    /** Parent URN; absent for top-level resources. */
+    readonly parent?: string;
+    /** Inputs as registered, secrets shown as "[secret]" and unknowns as "[unknown]". */
+    readonly inputs: Record<string, unknown>;
+    /** URNs this resource depends on (explicit dependsOn and data flow through Outputs). */
+    readonly dependencies: string[];
+    readonly protect: boolean;
+    readonly retainOnDelete: boolean;
+    readonly ignoreChanges: string[];
+    readonly provider?: string;
+    /** False for component resources. */
+    readonly custom: boolean;
+}
+
+export interface EvaluationOptions {
+    readonly stack: string;
+    /** Evaluate as `pulumi preview` does: new resources' ids and computed outputs are unknown. */
+    readonly preview?: boolean;
+    /** Replaces or adds config keys (`payment-analysis:foo` or `databricks:host`); `undefined` removes one. */
+    readonly configOverrides?: Readonly<Record<string, string | undefined>>;
+    /** Replaces the stack file entirely (for stacks that have no file, e.g. a pull-request stack). */
+    readonly config?: Readonly<Record<string, string>>;
+    /** Answers for `@pulumi/command` runs, keyed by resource name: what the command printed. */
+    readonly commandStdout?: Readonly<Record<string, string>>;
+}
+
+export interface Evaluation {
+    readonly resources: RegisteredResource[];
+    /** The program's stack outputs, resolved. */
+    readonly outputs: Record<string, unknown>;
+}
+
+/** Stack config as the Pulumi CLI would hand it to the program: every value a string. */
+export function readStackConfig(stack: string): Record<string, string> {
+    const file = path.join(REPO_ROOT, `Pulumi.${stack}.yaml`);
+    if (!fs.existsSync(file)) throw new Error(`no stack file ${file}; pass \`config\` for a stack without one`);
+    const doc = (parseYaml(fs.readFileSync(file, "utf8")) ?? {}) as { config?: Record<string, unknown> };
+    const flat: Record<string, string> = {};
+    for (const [key, value] of Object.entries(doc.config ?? {})) {
+        flat[key] = typeof value === "string" ? value : JSON.stringify(value);
+    }
+    return flat;
+}
+
+/** Pulumi's wire signatures for special values (sdk/nodejs/runtime/rpc). */
+const SPECIAL_SIG_KEY = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
+const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/** Turns the wire form of inputs into plain values a reader (or a test) can compare. */
+function readable(value: unknown): unknown {
+    if (value === UNKNOWN) return "[unknown]";
+    if (Array.isArray(value)) return value.map(readable);
+    if (value !== null && typeof value === "object") {
+        const record = value as Record<string, unknown>;
+        const sig = record[SPECIAL_SIG_KEY];
+        if (sig === SECRET_SIG) return "[secret]";
+        if (sig === RESOURCE_SIG) return record["urn"];
+        if (sig !== undefined) return record;
+        const out: Record<string, unknown> = {};
+        for (const key of Object.keys(record).sort()) out[key] = readable(record[key]);
+        return out;
+    }
+    return value;
+}
+
+/** Plausible computed outputs per resource type, so wiring between resources can be observed. */
+function computedState(type: string, name: string, inputs: Record<string, unknown>): Record<string, unknown> {
+    switch (type) {
+        case "databricks:index/sqlEndpoint:SqlEndpoint":
+            return { jdbcUrl: `jdbc:databricks://example.cloud.databricks.com:443/default;httpPath=/sql/1.0/warehouses/${name}-id`, dataSourceId: `${name}-ds` };
+        case "databricks:index/schema:Schema":
+            return { schemaId: `${String(inputs["catalogName"])}.${String(inputs["name"])}` };
+        case "databricks:index/volume:Volume":
+            return { volumePath: `/Volumes/${String(inputs["catalogName"])}/${String(inputs["schemaName"])}/${String(inputs["name"])}` };
+        case "databricks:index/notebook:Notebook":
+        case "databricks:index/workspaceFile:WorkspaceFile":
+            return { url: `https://example.cloud.databricks.com/#workspace${String(inputs["path"])}`, workspacePath: `/Workspace${String(inputs["path"])}` };
+        case "databricks:index/app:App":
+            return { url: `https://${String(inputs["name"])}-1234.aws.databricksapps.com`, servicePrincipalClientId: "00000000-0000-4000-8000-0000000000a1", servicePrincipalId: 4242, servicePrincipalName: `app-${String(inputs["name"])}` };
+        case "databricks:index/job:Job":
+            return { url: `https://example.cloud.databricks.com/#job/${name}-id` };
+        case "databricks:index/pipeline:Pipeline":
+            return { url: `https://example.cloud.databricks.com/#joblist/pipelines/${name}-id` };
+        case "databricks:index/modelServing:ModelServing":
+            return { servingEndpointId: `${name}-endpoint-id` };
+        default:
+            return {};
+    }
+}
+
+const INVOKE_RESULTS: Record<string, (args: Record<string, unknown>) => Record<string, unknown>> = {
+    "databricks:index/getCurrentUser:getCurrentUser": () => ({
+        id: "1001",
+        userName: "deployer@example.com",
+        home: "/Users/deployer@example.com",
+        repos: "/Repos/deployer@example.com",
+        alphanumeric: "deployer_example_com",
+        aclPrincipalId: "users/deployer@example.com",
+        externalId: "",
+        workspaceUrl: "https://example.cloud.databricks.com",
+    }),
+};
+
+type RegisterRequest = {
+    getType(): string;
+    getName(): string;
+    getParent(): string;
+    getCustom(): boolean;
+    getProtect(): boolean | undefined;
+    getRetainondelete(): boolean | undefined;
+    getIgnorechangesList(): string[];
+    getDependenciesList(): string[];
+    getProvider(): string;
+    getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
+};
+
+/**
+ * Runs `index.ts` for one stack under mocks and returns what it registered. Each call loads the program
+ * afresh, so evaluations do not leak into each other.
+ */
+export async function evaluateProgram(options: EvaluationOptions): Promise<Evaluation> {
+    const preview = options.preview ?? false;
+    const config: Record<string, string> = { ...(options.config ?? readStackConfig(options.stack)) };
+    for (const [key, value] of Object.entries(options.configOverrides ?? {})) {
+        if (value === undefined) delete config[key];
+        else config[key] = value;
+    }
+
+    const registered: RegisteredResource[] = [];
+    await pulumi.runtime.setMocks(
+        {
+            newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, unknown> } {
+                if (!args.custom) return { id: undefined, state: {} };
+                const state: Record<string, unknown> = { ...args.inputs };
+                if (args.type === "command:local:Command" && options.commandStdout?.[args.name] !== undefined) {
+                    state["stdout"] = options.commandStdout[args.name];
+                    state["stderr"] = "";
+                }
+                if (preview) return { id: undefined, state };
+                return { id: `${args.name}-id`, state: { ...state, ...computedState(args.type, args.name, args.inputs) } };
+            },
+            call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
+                const answer = INVOKE_RESULTS[args.token];
+                if (!answer) throw new Error(`test harness: no mock answer for invoke ${args.token}`);
+                return answer(args.inputs);
+            },
+        },
+        PROJECT_NAME,
+        options.stack,
+        preview,
+    );
+    pulumi.runtime.setAllConfig(config, []);
+
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const settings = require("@pulumi/pulumi/runtime/settings") as {
+        getMonitor(): { registerResource(req: RegisterRequest, cb: (err: unknown, res: unknown) => void): Promise<void> };
+        waitForRPCs(): Promise<void>;
+    };
+    const monitor = settings.getMonitor();
+    const register = monitor.registerResource.bind(monitor);
+    monitor.registerResource = async (req, cb) => {
+        const parent = req.getParent();
+        const type = req.getType();
+        const name = req.getName();
+        const qualifiedType = parent ? `${parent.split("::")[2].split("$").pop()}$${type}` : type;
+        registered.push({
+            urn: `urn:pulumi:${options.stack}::${PROJECT_NAME}::${qualifiedType}::${name}`,
+            type,
+            name,
+            parent: parent || undefined,
+            inputs: (readable(req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>) ?? {},
+            dependencies: [...req.getDependenciesList()].sort(),
+            protect: req.getProtect() ?? false,
+            retainOnDelete: req.getRetainondelete() ?? false,
+            ignoreChanges: [...req.getIgnorechangesList()],
+            provider: req.getProvider() || undefined,
+            custom: req.getCustom(),
+        });
+        return register(req, cb);
+    };
+
+    forgetProgramModules();
+    const programExports = loadProgram();
+    const outputs = await resolveOutputs(programExports);
+    await settings.waitForRPCs();
+    return { resources: registered, outputs };
+}
+
+function loadProgram(): Record<string, unknown> {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require(path.join(REPO_ROOT, "index.ts")) as Record<string, unknown>;
+}
+
+/** Drops the program's own modules from the require cache so the next evaluation runs it again. */
+function forgetProgramModules(): void {
+    const ownCode = [path.join(REPO_ROOT, "index.ts"), path.join(REPO_ROOT, "components") + path.sep];
+    for (const key of Object.keys(require.cache)) {
+        if (ownCode.some((prefix) => key === prefix || key.startsWith(prefix))) delete require.cache[key];
+    }
+}
+
+async function resolveOutputs(exports: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const resolved: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(exports)) {
+        resolved[key] = await unwrap(pulumi.output(value));
+    }
+    return resolved;
+}
+
+/** The value of an Output, or `undefined` when it is unknown (as in preview). */
+export function unwrap<T>(output: pulumi.Output<T>): Promise<T | undefined> {
+    return new Promise((resolve) => {
+        // An unknown Output never runs its apply; `isKnown` tells us whether to wait.
+        (output as unknown as { isKnown: Promise<boolean> }).isKnown.then((known) => {
+            if (!known) resolve(undefined);
+            else output.apply((v) => resolve(v));
+        });
+    });
+}
+
+/** Finds resources by type token (e.g. `databricks:index/job:Job`). */
+export function ofType(resources: readonly RegisteredResource[], type: string): RegisteredResource[] {
+    return resources.filter((r) => r.type === type);
+}
+
+/** The single resource with that type and name; fails listing what exists when there is none. */
+export function findResource(resources: readonly RegisteredResource[], type: string, name: string): RegisteredResource {
+    const match = resources.find((r) => r.type === type && r.name === name);
+    if (!match) {
+        const names = ofType(resources, type).map((r) => r.name);
+        throw new Error(`no ${type} named ${name}; registered: ${names.join(", ") || "none"}`);
+    }
+    return match;
+}
