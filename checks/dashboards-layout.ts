@@ -1,0 +1,43 @@
+/**
+ * Grid rules of a GRID_V1 canvas page: every widget inside the 12 columns and no two widgets sharing a
+ * cell (no exported page has an overlap; the editor would stack them unpredictably).
+ */
+import { GRID_COLUMNS, type LakeviewPage } from "./lakeview-schema";
+
+interface Box {
+    readonly name: string;
+    readonly x: number;
+    readonly y: number;
+    readonly width: number;
+    readonly height: number;
+}
+
+function overlaps(a: Box, b: Box): boolean {
+    return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+const describe = (box: Box) => `x=${box.x} y=${box.y} width=${box.width} height=${box.height}`;
+
+export function checkPageLayout(page: LakeviewPage, source: string): string[] {
+    const problems: string[] = [];
+    const boxes: Box[] = (page.layout ?? []).map((item) => ({ name: item.widget.name, ...item.position }));
+    for (const box of boxes) {
+        if (box.x + box.width > GRID_COLUMNS) {
+            problems.push(
+                `${source}: page "${page.name}" > widget "${box.name}": position ${describe(box)} ends at column ` +
+                    `${box.x + box.width}, past the ${GRID_COLUMNS}-column grid (x + width must be <= ${GRID_COLUMNS})`,
+            );
+        }
+    }
+    for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+            if (overlaps(boxes[i], boxes[j])) {
+                problems.push(
+                    `${source}: page "${page.name}": widget "${boxes[i].name}" (${describe(boxes[i])}) overlaps ` +
+                        `widget "${boxes[j].name}" (${describe(boxes[j])})`,
+                );
+            }
+        }
+    }
+    return problems;
+}
