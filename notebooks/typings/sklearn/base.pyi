@@ -1,0 +1,13 @@
+from typing import Any
+
+import numpy
+
+class BaseEstimator:
+    def get_params(self, deep: bool = True) -> dict[str, Any]: ...
+    def set_params(self, **params: Any) -> BaseEstimator: ...
+
+class ClassifierMixin:
+    def score(self, X: Any, y: Any, sample_weight: Any = None) -> float: ...
+
+class TransformerMixin:
+    def fit_transform(self, X: Any, y: Any = None, **fit_params: Any) -> numpy.ndarray: ...
