@@ -1,0 +1,51 @@
+/**
+ * Everything that must hold for one `.lvdash.json` template before any stack deploys it: canonical text,
+ * placeholders that render, the Lakeview schema, and the cross-checks. The template is rendered with
+ * sentinel names so a table that is not read through `{{catalog}}.{{schema}}` stands out.
+ */
+import { canonicalJson, parseJson } from "../components/analytics/canonical-json";
+import { renderDashboard, type DashboardTarget } from "../components/analytics/render";
+import { crossCheckDashboard, type DatasetAnalyzer } from "./dashboards";
+import { checkDashboardSchema } from "./dashboards-schema";
+
+export const SENTINEL_TARGET: DashboardTarget = { catalog: "template_catalog", schema: "template_schema" };
+
+export interface TemplateCheckResult {
+    readonly problems: string[];
+    /** Counts for a summary line; zero when the template did not get as far as the schema. */
+    readonly datasets: number;
+    readonly widgets: number;
+}
+
+function errorMessage(error: unknown): string {
+    return error instanceof Error ? error.message : String(error);
+}
+
+export function checkDashboardTemplate(template: string, source: string, analyze: DatasetAnalyzer): TemplateCheckResult {
+    const failed = (problems: string[]): TemplateCheckResult => ({ problems, datasets: 0, widgets: 0 });
+    let raw: unknown;
+    try {
+        raw = parseJson(template, source);
+    } catch (error) {
+        return failed([errorMessage(error)]);
+    }
+    const problems: string[] = [];
+    if (canonicalJson(raw) !== template) {
+        problems.push(`${source}: not in canonical form (keys sorted, 2-space indent, final newline); run \`npm run render\`, which rewrites templates canonically`);
+    }
+    let rendered: unknown;
+    try {
+        rendered = JSON.parse(renderDashboard(template, SENTINEL_TARGET, source));
+    } catch (error) {
+        return failed([...problems, errorMessage(error)]);
+    }
+    const schema = checkDashboardSchema(rendered, source);
+    if (!schema.ok) return failed([...problems, ...schema.problems]);
+    const namespace = `${SENTINEL_TARGET.catalog}.${SENTINEL_TARGET.schema}`;
+    problems.push(...crossCheckDashboard(schema.dashboard, source, { analyze, namespace }));
+    return {
+        problems,
+        datasets: schema.dashboard.datasets.length,
+        widgets: schema.dashboard.pages.reduce((n, page) => n + (page.layout ?? []).length, 0),
+    };
+}
