@@ -179,6 +179,11 @@ const TYPE_WORDS: Record<string, string> = {
     string: "a string",
 };
 
+const REQUIRED_HINTS: Record<string, string> = {
+    environment: "the kind of environment, dev or prod",
+    schema: "the lower-case Unity Catalog schema the stack owns, e.g. payment_analysis_dev",
+};
+
 function givenText(raw: Record<string, unknown>, key: string): string {
     return key in raw && raw[key] !== undefined ? ` (given ${JSON.stringify(raw[key])})` : " (not set)";
 }
@@ -188,13 +193,17 @@ function describeIssue(issue: z.core.$ZodIssue, raw: Record<string, unknown>): s
     const fullKey = `${PROJECT}:${issue.path.map(String).join(".")}`;
     if (issue.code === "unrecognized_keys") {
         return issue.keys
-            .map((k) => `${PROJECT}:${k}: is not a known key; valid keys are ${KNOWN_KEYS.join(", ")}`)
+            .map((k) => `${PROJECT}:${k}: is not a known key${givenText(raw, k)}; valid keys are ${KNOWN_KEYS.join(", ")}`)
             .join("\n  - ");
     }
     const given = givenText(raw, key);
     let expected = issue.message;
     if (issue.code === "invalid_value" && "values" in issue) {
         expected = `must be one of ${(issue.values as unknown[]).map(String).join(", ")}`;
+    } else if (issue.code === "invalid_type" && raw[key] === undefined) {
+        expected = `is required: ${REQUIRED_HINTS[key] ?? `a ${issue.expected}`}`;
+    } else if (issue.code === "invalid_key") {
+        expected = issue.issues[0]?.message ?? issue.message;
     } else if (issue.code === "invalid_type") {
         expected = `must be ${TYPE_WORDS[issue.expected] ?? `a ${issue.expected}`}`;
     } else if (issue.code === "too_small") {

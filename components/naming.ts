@@ -60,7 +60,9 @@ function fold(text: string, rule: NameRule): string {
 export function physicalName(kind: NameKind, base: string, stack: string): string {
     const rule: NameRule = NAME_RULES[kind];
     const foldedBase = fold(base, rule);
-    if (foldedBase !== base) throw new Error(`naming: base name "${base}" is not valid for ${kind} (allowed: ${rule.alphabet})`);
+    if (foldedBase !== base || !/^[a-z]/.test(base)) {
+        throw new Error(`naming: base name "${base}" is not valid for ${kind}: start with a letter, then use ${rule.alphabet}`);
+    }
     let stackPart = fold(stack, rule);
     let needsHash = stackPart !== stack || stackPart.length === 0;
     const budget = rule.maxLength - foldedBase.length - rule.separator.length;
@@ -71,8 +73,7 @@ export function physicalName(kind: NameKind, base: string, stack: string): strin
         const head = stackPart.slice(0, room).replace(new RegExp(`[${rule.separator.replace("-", "\\-")}]+$`), "");
         stackPart = head.length > 0 ? `${head}${rule.separator}${shortHash(stack)}` : shortHash(stack);
     }
-    const name = `${foldedBase}${rule.separator}${stackPart}`;
-    return rule.startsWithLetter && !/^[a-z]/i.test(name) ? `x${name.slice(1)}` : name;
+    return `${foldedBase}${rule.separator}${stackPart}`;
 }
 
 /** Checks a name against its kind's rule; used by tests and as a guard before registering. */

@@ -40,6 +40,8 @@ export interface EvaluationOptions {
     readonly configOverrides?: Readonly<Record<string, string | undefined>>;
     /** Replaces the stack file entirely (for stacks that have no file, e.g. a pull-request stack). */
     readonly config?: Readonly<Record<string, string>>;
+    /** Config keys to mark as secrets, as `pulumi config set --secret` does. */
+    readonly secretKeys?: readonly string[];
     /** Answers for `@pulumi/command` runs, keyed by resource name: what the command printed. */
     readonly commandStdout?: Readonly<Record<string, string>>;
 }
@@ -171,7 +173,7 @@ export async function evaluateProgram(options: EvaluationOptions): Promise<Evalu
         options.stack,
         preview,
     );
-    pulumi.runtime.setAllConfig(config, []);
+    pulumi.runtime.setAllConfig(config, [...(options.secretKeys ?? [])]);
 
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const settings = require("@pulumi/pulumi/runtime/settings") as {
@@ -202,10 +204,25 @@ export async function evaluateProgram(options: EvaluationOptions): Promise<Evalu
     };
 
     forgetProgramModules();
-    const programExports = loadProgram();
-    const outputs = await resolveOutputs(programExports);
-    await settings.waitForRPCs();
-    return { resources: registered, outputs };
+    try {
+        const programExports = loadProgram();
+        const outputs = await resolveOutputs(programExports);
+        await settings.waitForRPCs();
+        return { resources: registered, outputs };
+    } catch (error) {
+        throw new EvaluationError(error, registered);
+    }
+}
+
+/** The program failed; `resources` says what it had registered before failing. */
+export class EvaluationError extends Error {
+    constructor(
+        readonly cause: unknown,
+        readonly resources: RegisteredResource[],
+    ) {
+        super(cause instanceof Error ? cause.message : String(cause));
+        this.name = "EvaluationError";
+    }
 }
 
 function loadProgram(): Record<string, unknown> {

@@ -1,0 +1,194 @@
+import * as assert from "assert";
+import { Evaluation, EvaluationError, evaluateProgram, findResource, ofType, RegisteredResource } from "../support/program";
+
+const T = {
+    warehouse: "databricks:index/sqlEndpoint:SqlEndpoint",
+    schema: "databricks:index/schema:Schema",
+    volume: "databricks:index/volume:Volume",
+    grants: "databricks:index/grants:Grants",
+    instance: "databricks:index/databaseInstance:DatabaseInstance",
+    databaseCatalog: "databricks:index/databaseDatabaseCatalog:DatabaseDatabaseCatalog",
+    notebook: "databricks:index/notebook:Notebook",
+    workspaceFile: "databricks:index/workspaceFile:WorkspaceFile",
+    provider: "pulumi:providers:databricks",
+};
+
+function parentType(resources: readonly RegisteredResource[], child: RegisteredResource): string | undefined {
+    return resources.find((r) => r.urn === child.parent)?.type;
+}
+
+function decode(resource: RegisteredResource): string {
+    return Buffer.from(String(resource.inputs["contentBase64"]), "base64").toString("utf8");
+}
+
+describe("the program under mocks", function () {
+    this.timeout(120_000);
+    let dev: Evaluation;
+    let prod: Evaluation;
+    let preview: Evaluation;
+
+    before(async () => {
+        dev = await evaluateProgram({ stack: "dev" });
+        prod = await evaluateProgram({ stack: "prod" });
+        preview = await evaluateProgram({ stack: "dev", preview: true });
+    });
+
+    it("creates the SQL warehouse of the original, named for the stack and tagged", () => {
+        const warehouse = findResource(dev.resources, T.warehouse, "warehouse");
+        assert.strictEqual(warehouse.inputs["name"], "[dev] Payment Analysis Warehouse");
+        assert.strictEqual(warehouse.inputs["clusterSize"], "2X-Small");
+        assert.strictEqual(warehouse.inputs["warehouseType"], "PRO");
+        assert.strictEqual(warehouse.inputs["enableServerlessCompute"], true);
+        assert.strictEqual(warehouse.inputs["autoStopMins"], 10);
+        const tags = (warehouse.inputs["tags"] as { customTags: Array<{ key: string; value: string }> }).customTags;
+        assert.deepStrictEqual(Object.fromEntries(tags.map((t) => [t.key, t.value])), { domain: "payment-analytics", environment: "dev", project: "payment-analysis" });
+        assert.strictEqual(parentType(dev.resources, warehouse), "payment-analysis:platform:Warehouse");
+    });
+
+    it("creates the schema and four managed volumes that reference it", () => {
+        const schema = findResource(dev.resources, T.schema, "catalog-schema");
+        assert.strictEqual(schema.inputs["catalogName"], "ahs_demos_catalog");
+        assert.strictEqual(schema.inputs["name"], "ahs_demo_payment_analysis_dev");
+        const volumes = ofType(dev.resources, T.volume);
+        assert.deepStrictEqual(volumes.map((v) => v.inputs["name"]).sort(), ["checkpoints", "ml_artifacts", "raw_data", "reports"]);
+        for (const volume of volumes) {
+            assert.strictEqual(volume.inputs["volumeType"], "MANAGED");
+            assert.strictEqual(volume.inputs["schemaName"], "ahs_demo_payment_analysis_dev");
+            assert.ok(volume.dependencies.includes(schema.urn), `${volume.name} must depend on the schema resource`);
+        }
+    });
+
+    it("lets exactly one Grants resource own the schema's grants", () => {
+        const grants = ofType(dev.resources, T.grants);
+        const targets = grants.map((g) => String(g.inputs["schema"] ?? g.inputs["volume"] ?? g.inputs["table"] ?? g.inputs["catalog"]));
+        assert.strictEqual(new Set(targets).size, targets.length, `two Grants resources share an object: ${targets.join(", ")}`);
+        assert.ok(targets.includes("ahs_demos_catalog.ahs_demo_payment_analysis_dev"));
+    });
+
+    it("grants only the deploying user in dev, and the groups and run-as principal in prod", () => {
+        const principals = (e: Evaluation) => {
+            const schemaGrants = ofType(e.resources, T.grants).find((g) => g.inputs["schema"] !== undefined)!;
+            return (schemaGrants.inputs["grants"] as Array<{ principal: string; privileges: string[] }>).map((g) => g.principal).sort();
+        };
+        assert.deepStrictEqual(principals(dev), ["deployer@example.com"]);
+        assert.deepStrictEqual(principals(prod), ["6f1c2a4e-8b3d-4e5f-9a7b-0c1d2e3f4a5b", "data-analysts", "data-engineers", "deployer@example.com"]);
+    });
+
+    it("creates the Lakebase instance with a stack-unique name and its catalog from the instance resource", () => {
+        const instance = findResource(dev.resources, T.instance, "lakebase-instance");
+        assert.strictEqual(instance.inputs["name"], "payment-analysis-db-dev");
+        assert.strictEqual(instance.inputs["capacity"], "CU_1");
+        assert.ok(instance.ignoreChanges.includes("stopped"), "input-only fields must not cause perpetual diffs");
+        const catalog = findResource(dev.resources, T.databaseCatalog, "lakebase-catalog");
+        assert.strictEqual(catalog.inputs["databaseInstanceName"], "payment-analysis-db-dev");
+        assert.strictEqual(catalog.inputs["name"], "payment_analysis_lakebase_dev");
+        assert.ok(catalog.dependencies.includes(instance.urn), "the database catalog must reference the instance resource");
+    });
+
+    it("protects and retains schema, volumes and Lakebase in prod only", () => {
+        const stateful = (e: Evaluation) => e.resources.filter((r) => [T.schema, T.volume, T.instance, T.databaseCatalog].includes(r.type));
+        assert.strictEqual(stateful(prod).length, 7);
+        for (const r of stateful(prod)) assert.ok(r.protect && r.retainOnDelete, `${r.name} must be protected and retained in prod`);
+        for (const r of stateful(dev)) assert.ok(!r.protect && !r.retainOnDelete, `${r.name} must be disposable in dev`);
+        assert.strictEqual(findResource(prod.resources, T.schema, "catalog-schema").inputs["forceDestroy"], false);
+    });
+
+    it("uploads every notebook and SQL file under the stack's workspace folder", () => {
+        const notebooks = ofType(dev.resources, T.notebook);
+        assert.ok(notebooks.length > 0);
+        for (const notebook of notebooks) {
+            assert.match(String(notebook.inputs["path"]), /^\/Users\/deployer@example\.com\/payment-analysis\/dev\/notebooks\/[a-z_]+$/);
+            assert.strictEqual(notebook.inputs["language"], "PYTHON");
+            assert.match(decode(notebook), /^# Databricks notebook source/);
+        }
+        for (const file of ofType(prod.resources, T.workspaceFile)) {
+            assert.match(String(file.inputs["path"]), /^\/Shared\/payment-analysis\/prod\/sql\/[a-z_]+\.sql$/);
+        }
+    });
+
+    it("renders SQL for the stack with no placeholder left", () => {
+        const files = ofType(prod.resources, T.workspaceFile);
+        assert.ok(files.length > 0, "no SQL file was uploaded");
+        for (const file of files) {
+            const sql = decode(file);
+            assert.ok(!sql.includes("{{"), `${file.name} still has a placeholder`);
+            assert.ok(!sql.includes("ahs_demo_payment_analysis_dev"), `${file.name} names the dev schema in prod`);
+        }
+    });
+
+    it("parents every Databricks resource to a component and routes it through the explicit provider", () => {
+        for (const e of [dev, prod]) {
+            for (const r of e.resources.filter((r) => r.custom && r.type.startsWith("databricks:"))) {
+                assert.ok(parentType(e.resources, r)?.startsWith("payment-analysis:"), `${r.type} ${r.name} has no component parent`);
+                assert.match(r.provider ?? "", /pulumi:providers:databricks::databricks::/, `${r.name} does not use the explicit provider`);
+            }
+        }
+    });
+
+    it("gives dev and prod different workspace-global names", () => {
+        const globalNames = (e: Evaluation) =>
+            e.resources
+                .filter((r) => [T.warehouse, T.instance, T.databaseCatalog].includes(r.type))
+                .map((r) => String(r.inputs["name"]));
+        const devNames = globalNames(dev);
+        for (const name of globalNames(prod)) assert.ok(!devNames.includes(name), `${name} is used by dev and prod`);
+        assert.notStrictEqual(dev.outputs["workspaceFolder"], prod.outputs["workspaceFolder"]);
+    });
+
+    it("never passes a secret in plaintext: the token reaches the provider as a secret", async () => {
+        const token = "dapi0123456789abcdef0123456789abcdef";
+        const withToken = await evaluateProgram({
+            stack: "dev",
+            configOverrides: { "databricks:host": "https://example.cloud.databricks.com", "databricks:token": token },
+            secretKeys: ["databricks:token"],
+        });
+        const provider = findResource(withToken.resources, T.provider, "databricks");
+        assert.strictEqual(provider.inputs["host"], "https://example.cloud.databricks.com");
+        assert.strictEqual(provider.inputs["token"], "[secret]");
+        const everything = JSON.stringify(withToken.resources.map((r) => r.inputs)) + JSON.stringify(withToken.outputs);
+        assert.ok(!everything.includes(token), "the token appears in plaintext in an input or output");
+    });
+
+    it("refuses a token stored in plaintext config before registering anything", async () => {
+        await assert.rejects(
+            evaluateProgram({ stack: "dev", configOverrides: { "databricks:token": "dapi0123456789abcdef0123456789abcdef" } }),
+            (error: EvaluationError) => {
+                assert.match(error.message, /databricks:token: is stored in plaintext/);
+                assert.strictEqual(error.resources.length, 0);
+                return true;
+            },
+        );
+    });
+
+    it("registers no resource when config is invalid, and names every bad key", async () => {
+        await assert.rejects(
+            evaluateProgram({ stack: "dev", configOverrides: { "payment-analysis:warehouseSize": "Huge", "payment-analysis:lakebaseCapacity": "CU_3" } }),
+            (error: EvaluationError) => {
+                assert.match(error.message, /payment-analysis:warehouseSize[\s\S]*payment-analysis:lakebaseCapacity/);
+                assert.strictEqual(error.resources.length, 0);
+                return true;
+            },
+        );
+    });
+
+    it("fails a prod stack without a run-as service principal with a clear message", async () => {
+        await assert.rejects(
+            evaluateProgram({ stack: "prod", configOverrides: { "payment-analysis:runAsServicePrincipal": undefined } }),
+            /payment-analysis:runAsServicePrincipal: is required in prod/,
+        );
+    });
+
+    it("registers the same resources in preview, where ids are unknown", () => {
+        const key = (r: RegisteredResource) => `${r.type}::${r.name}`;
+        assert.deepStrictEqual(preview.resources.map(key).sort(), dev.resources.map(key).sort());
+        assert.strictEqual(preview.outputs["warehouseId"], undefined, "the warehouse id is unknown in preview");
+        assert.strictEqual(dev.outputs["warehouseId"], "warehouse-id");
+    });
+
+    it("deploys a pull-request stack beside dev without collisions", async () => {
+        const pr = await evaluateProgram({ stack: "pr-17", config: { "payment-analysis:environment": "dev", "payment-analysis:schema": "payment_analysis_pr_17" } });
+        const names = (e: Evaluation) => new Set(e.resources.filter((r) => r.type === T.instance || r.type === T.warehouse).map((r) => String(r.inputs["name"])));
+        const devNames = names(dev);
+        for (const name of names(pr)) assert.ok(!devNames.has(name), `${name} collides with dev`);
+    });
+});

@@ -1,0 +1,139 @@
+import * as assert from "assert";
+import { ConfigError, parseConfig, projectKeys } from "../../components/config";
+import { readStackConfig } from "../support/program";
+
+const devRaw = () => projectKeys(readStackConfig("dev"));
+const prodRaw = () => projectKeys(readStackConfig("prod"));
+
+function problemsOf(raw: Record<string, unknown>, stack = "dev"): string[] {
+    try {
+        parseConfig(raw, stack);
+    } catch (error) {
+        assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${String(error)}`);
+        return [...error.problems];
+    }
+    assert.fail("expected the config to be rejected");
+}
+
+describe("stack config", () => {
+    it("parses the dev stack file", () => {
+        const config = parseConfig(devRaw(), "dev");
+        assert.strictEqual(config.environment, "dev");
+        assert.strictEqual(config.isProd, false);
+        assert.strictEqual(config.schema, "ahs_demo_payment_analysis_dev");
+        assert.deepStrictEqual(config.warehouse, { size: "2X-Small", type: "PRO", serverless: true, autoStopMinutes: 10 });
+        assert.deepStrictEqual(config.jobCompute, { kind: "serverless" });
+        assert.strictEqual(config.pipelineMode, "development");
+        assert.strictEqual(config.schedulesPaused, true);
+        assert.strictEqual(config.dataBootstrap.enabled, true);
+        assert.strictEqual(config.protectData, false);
+        assert.strictEqual(config.namePrefix, "[dev] ");
+    });
+
+    it("parses the prod stack file with its differences from dev", () => {
+        const config = parseConfig(prodRaw(), "prod");
+        assert.strictEqual(config.isProd, true);
+        assert.strictEqual(config.catalog, "prod_catalog");
+        assert.strictEqual(config.pipelineMode, "continuous");
+        assert.strictEqual(config.schedulesPaused, false);
+        assert.strictEqual(config.dataBootstrap.enabled, false);
+        assert.strictEqual(config.protectData, true);
+        assert.match(config.access.runAsServicePrincipal ?? "", /^[0-9a-f-]{36}$/);
+        assert.deepStrictEqual(config.access.viewerGroups, ["data-analysts"]);
+        assert.deepStrictEqual(config.access.managerGroups, ["data-engineers"]);
+        assert.strictEqual(config.namePrefix, "[PROD] ");
+    });
+
+    it("always tags resources with project and environment, over any configured tag", () => {
+        const config = parseConfig({ ...devRaw(), tags: JSON.stringify({ project: "other", team: "payments" }) }, "dev");
+        assert.deepStrictEqual(config.tags, { team: "payments", project: "payment-analysis", environment: "dev" });
+    });
+
+    it("reads classic job compute only with a node type from config", () => {
+        const config = parseConfig({ ...devRaw(), jobCompute: "classic", classicNodeType: "i3.xlarge" }, "dev");
+        assert.deepStrictEqual(config.jobCompute, {
+            kind: "classic",
+            sparkVersion: "15.4.x-scala2.12",
+            mlSparkVersion: "15.4.x-cpu-ml-scala2.12",
+            nodeType: "i3.xlarge",
+            dataSecurityMode: "SINGLE_USER",
+        });
+    });
+
+    // Each case: an invalid value, the key the message must name, and a word of what is valid.
+    const invalid: Array<[string, Record<string, unknown>, string, RegExp, string?]> = [
+        ["missing environment", { environment: undefined }, "environment", /dev or prod/],
+        ["upper-case environment", { environment: "Dev" }, "environment", /lower-case/],
+        ["catalog with a hyphen", { catalog: "my-catalog" }, "catalog", /Unity Catalog identifier/],
+        ["missing schema", { schema: undefined }, "schema", /not set/],
+        ["schema with spaces", { schema: "my schema" }, "schema", /identifier/],
+        ["relative workspace path with slashes", { workspaceFolder: "a/b" }, "workspaceFolder", /\/Workspace/],
+        ["unknown warehouse size", { warehouseSize: "Huge" }, "warehouseSize", /2X-Small, X-Small/],
+        ["unknown warehouse type", { warehouseType: "SERVERLESS" }, "warehouseType", /PRO, CLASSIC/],
+        ["non-boolean serverless flag", { warehouseServerless: "yes" }, "warehouseServerless", /true or false/],
+        ["auto-stop of zero (never stop)", { warehouseAutoStopMinutes: "0" }, "warehouseAutoStopMinutes", /at least 5/],
+        ["auto-stop too long", { warehouseAutoStopMinutes: "1000" }, "warehouseAutoStopMinutes", /at most 240/],
+        ["auto-stop not a number", { warehouseAutoStopMinutes: "ten" }, "warehouseAutoStopMinutes", /whole number/],
+        ["short auto-stop on a classic warehouse", { warehouseServerless: "false", warehouseType: "CLASSIC", warehouseAutoStopMinutes: "5" }, "warehouseAutoStopMinutes", /at least 10/],
+        ["serverless CLASSIC warehouse", { warehouseType: "CLASSIC" }, "warehouseType", /must be PRO/],
+        ["Lakebase capacity outside the four sizes", { lakebaseCapacity: "CU_16" }, "lakebaseCapacity", /CU_1, CU_2, CU_4, CU_8/],
+        ["Lakebase instance name with underscores", { lakebaseInstanceName: "payment_db" }, "lakebaseInstanceName", /a-z, 0-9 and -/],
+        ["Lakebase database name with a hyphen", { lakebaseDatabaseName: "payment-analysis" }, "lakebaseDatabaseName", /identifier/],
+        ["unknown job compute", { jobCompute: "gpu" }, "jobCompute", /serverless, classic/],
+        ["classic compute without a node type", { jobCompute: "classic" }, "classicNodeType", /required when jobCompute is classic/],
+        ["unknown access mode", { jobCompute: "classic", classicNodeType: "i3.xlarge", classicDataSecurityMode: "NONE" }, "classicDataSecurityMode", /SINGLE_USER/],
+        ["malformed runtime key", { classicSparkVersion: "latest" }, "classicSparkVersion", /15\.4\.x-scala2\.12/],
+        ["unknown pipeline mode", { pipelineMode: "fast" }, "pipelineMode", /development, triggered, continuous/],
+        ["simulator duration past the job timeout", { simulatorDurationMinutes: "90" }, "simulatorDurationMinutes", /at most 50/],
+        ["tags given as a list", { tags: JSON.stringify(["a"]) }, "tags", /object of tag name/],
+        ["tag key with spaces", { tags: JSON.stringify({ "cost center": "1" }) }, "tags.cost center", /tag keys/],
+        ["groups given as a string", { viewerGroups: "data-analysts" }, "viewerGroups", /list of names/],
+        ["run-as principal that is not an application id", { runAsServicePrincipal: "payment-analysis-sp" }, "runAsServicePrincipal", /UUID/],
+        ["misspelt key", { warehouseSzie: "Small" }, "warehouseSzie", /not a known key .*; valid keys are .*warehouseSize/],
+    ];
+
+    for (const [title, change, key, valid] of invalid) {
+        it(`rejects ${title}, naming ${key}`, () => {
+            const raw: Record<string, unknown> = { ...devRaw(), ...change };
+            for (const [k, v] of Object.entries(change)) if (v === undefined) delete raw[k];
+            const problems = problemsOf(raw);
+            const mine = problems.filter((p) => p.startsWith(`payment-analysis:${key}:`));
+            assert.strictEqual(mine.length, 1, `expected one problem naming payment-analysis:${key}, got:\n${problems.join("\n")}`);
+            assert.match(mine[0], valid);
+            if (key in change && change[key] !== undefined) assert.ok(mine[0].includes(JSON.stringify(change[key])), `message should show the given value: ${mine[0]}`);
+        });
+    }
+
+    const prodRules: Array<[string, string, string | undefined, RegExp]> = [
+        ["a run-as service principal", "runAsServicePrincipal", undefined, /required in prod/],
+        ["viewer groups", "viewerGroups", "[]", /at least one group/],
+        ["manager groups", "managerGroups", "[]", /at least one group/],
+        ["a production pipeline mode", "pipelineMode", "development", /cannot be development/],
+        ["protected data", "protectData", "false", /must be true in prod/],
+        ["no simulated bootstrap", "dataBootstrap", "true", /must be false in prod/],
+    ];
+    for (const [what, key, value, message] of prodRules) {
+        it(`requires ${what} in prod`, () => {
+            const raw: Record<string, unknown> = { ...prodRaw() };
+            if (value === undefined) delete raw[key];
+            else raw[key] = value;
+            const problems = problemsOf(raw, "prod");
+            assert.ok(problems.some((p) => p.startsWith(`payment-analysis:${key}:`) && message.test(p)), problems.join("\n"));
+        });
+    }
+
+    it("reports every bad key in one message", () => {
+        const problems = problemsOf({ ...devRaw(), warehouseSize: "Huge", lakebaseCapacity: "CU_3", jobCompute: "classic" });
+        const keys = problems.map((p) => p.split(":")[1]).sort();
+        assert.deepStrictEqual(keys, ["classicNodeType", "lakebaseCapacity", "warehouseSize"]);
+        try {
+            parseConfig({ ...devRaw(), warehouseSize: "Huge", lakebaseCapacity: "CU_3" }, "dev");
+        } catch (error) {
+            assert.match((error as Error).message, /2 problems[\s\S]*warehouseSize[\s\S]*lakebaseCapacity/);
+        }
+    });
+
+    it("ignores other namespaces such as databricks:host", () => {
+        assert.deepStrictEqual(projectKeys({ "databricks:host": "h", "payment-analysis:schema": "s" }), { schema: "s" });
+    });
+});
