@@ -22,7 +22,6 @@ export interface LoadedConfig {
 }
 
 function isSecretConfigKey(key: string): boolean {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const runtimeConfig = require("@pulumi/pulumi/runtime/config") as { isConfigSecret(k: string): boolean };
     return runtimeConfig.isConfigSecret(key);
 }

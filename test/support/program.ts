@@ -175,7 +175,6 @@ export async function evaluateProgram(options: EvaluationOptions): Promise<Evalu
     );
     pulumi.runtime.setAllConfig(config, [...(options.secretKeys ?? [])]);
 
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const settings = require("@pulumi/pulumi/runtime/settings") as {
         getMonitor(): { registerResource(req: RegisterRequest, cb: (err: unknown, res: unknown) => void): Promise<void> };
         waitForRPCs(): Promise<void>;
@@ -226,7 +225,6 @@ export class EvaluationError extends Error {
 }
 
 function loadProgram(): Record<string, unknown> {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require(path.join(REPO_ROOT, "index.ts")) as Record<string, unknown>;
 }
 
