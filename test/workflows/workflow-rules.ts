@@ -1,0 +1,56 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parse } from "yaml";
+
+/**
+ * Project rules actionlint cannot know: actions pinned to a release, the CLI matching the SDK,
+ * and every script, npm script and policy pack a workflow names actually existing.
+ */
+export type Workflow = { env?: Record<string, string>; jobs: Record<string, Job> };
+export type Job = { steps?: Step[]; uses?: string; [key: string]: unknown };
+export type Step = { uses?: string; run?: string; with?: Record<string, unknown> };
+
+export function loadWorkflow(file: string): Workflow {
+    return parse(fs.readFileSync(file, "utf8")) as Workflow;
+}
+
+function allSteps(workflow: Workflow): Step[] {
+    return Object.values(workflow.jobs).flatMap((job) => job.steps ?? []);
+}
+
+/** `owner/repo@ref` refs that are not a version tag (v4, v4.1.0) or a commit SHA. */
+export function unpinnedActions(workflow: Workflow): string[] {
+    return allSteps(workflow)
+        .map((step) => step.uses)
+        .filter((uses): uses is string => uses !== undefined && !uses.startsWith("./"))
+        .filter((uses) => !/@(v\d+(\.\d+){0,2}|[0-9a-f]{40})$/.test(uses));
+}
+
+/** PULUMI_VERSION differs from the @pulumi/pulumi SDK the program is built against. */
+export function pulumiVersionMismatch(workflow: Workflow, sdkVersion: string): string | undefined {
+    const cli = workflow.env?.PULUMI_VERSION;
+    return cli !== undefined && String(cli) !== sdkVersion ? `PULUMI_VERSION ${cli} but @pulumi/pulumi is ${sdkVersion}` : undefined;
+}
+
+/** Files, npm scripts and policy packs a workflow refers to that the repository lacks. */
+export function missingReferences(workflow: Workflow, repoRoot: string, npmScripts: readonly string[]): string[] {
+    const missing: string[] = [];
+    for (const step of allSteps(workflow)) {
+        for (const match of (step.run ?? "").matchAll(/npx tsx (\S+)/g)) {
+            if (!fs.existsSync(path.join(repoRoot, match[1]))) missing.push(`script ${match[1]}`);
+        }
+        for (const match of (step.run ?? "").matchAll(/npm run ([\w:-]+)/g)) {
+            if (!npmScripts.includes(match[1])) missing.push(`npm script ${match[1]}`);
+        }
+        const packs = step.with?.policyPacks;
+        if (typeof packs === "string") {
+            for (const pack of packs.split(/[\n,]/).map((p) => p.trim()).filter(Boolean)) {
+                if (!fs.existsSync(path.join(repoRoot, pack, "PulumiPolicy.yaml"))) missing.push(`policy pack ${pack}`);
+            }
+        }
+    }
+    for (const job of Object.values(workflow.jobs)) {
+        if (job.uses?.startsWith("./") && !fs.existsSync(path.join(repoRoot, job.uses))) missing.push(`reusable workflow ${job.uses}`);
+    }
+    return missing;
+}
