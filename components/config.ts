@@ -169,7 +169,8 @@ export class ConfigError extends Error {
     }
 }
 
-const KNOWN_KEYS = Object.keys(rawSchema.shape);
+/** Every key the program accepts; Pulumi.yaml and the README must declare exactly these. */
+export const KNOWN_KEYS = Object.keys(rawSchema.shape);
 
 const TYPE_WORDS: Record<string, string> = {
     record: "an object of tag name to value, e.g. {\"cost-center\": \"1234\"}",
