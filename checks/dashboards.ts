@@ -10,7 +10,7 @@ import type { LakeviewDashboard, LakeviewDataset, LakeviewWidget } from "./lakev
 
 /** What the SQL checker reports about one dataset query. */
 export interface DatasetAnalysis {
-    /** Tables and views read, as written (qualified names keep their qualifiers). */
+    /** Contract tables and views read, by unqualified name. */
     readonly tables: readonly string[];
     /** Column names of the result, in order; empty when they cannot be determined. */
     readonly outputColumns: readonly string[];
@@ -22,14 +22,22 @@ export type DatasetAnalyzer = (sql: string, source: string) => DatasetAnalysis;
 export interface CrossCheckOptions {
     readonly analyze: DatasetAnalyzer;
     /**
-     * `catalog.schema` every table must be read from. Templates are checked rendered with sentinel values,
-     * so a table under any other name (unqualified, or a literal catalog) is one the stack cannot move.
+     * Every table must be written `{{catalog}}.{{schema}}.<name>`: an unqualified name resolves against
+     * whatever the warehouse session defaults to (inventory 7.3, item 28). The analyzer rejects other
+     * qualifiers; this catches the bare names it accepts.
      */
-    readonly namespace?: string;
+    readonly requireQualifiedTables?: boolean;
 }
 
 export function datasetSql(dataset: LakeviewDataset): string {
     return dataset.queryLines !== undefined ? dataset.queryLines.join("") : (dataset.query ?? "");
+}
+
+/** `table` written without a `something.` in front, outside string literals and comments. */
+export function hasUnqualifiedReference(sql: string, table: string): boolean {
+    const code = sql.replace(/'(?:[^'\\]|\\.)*'/g, "''").replace(/--[^\n]*/g, "");
+    const escaped = table.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return new RegExp(`(^|[^\\w.\`])\`?${escaped}\`?(?![\\w.])`, "i").test(code);
 }
 
 function duplicates(names: readonly string[]): string[] {
@@ -154,11 +162,10 @@ export function crossCheckDashboard(dashboard: LakeviewDashboard, source: string
         const where = `${source} > dataset "${dataset.name}"`;
         const analysis = options.analyze(datasetSql(dataset), where);
         problems.push(...analysis.problems.map((problem) => (problem.startsWith(where) ? problem : `${where}: ${problem}`)));
-        if (options.namespace !== undefined) {
-            const prefix = `${options.namespace.toLowerCase()}.`;
+        if (options.requireQualifiedTables === true) {
             for (const table of analysis.tables) {
-                if (!table.toLowerCase().startsWith(prefix)) {
-                    problems.push(`${where}: reads ${table}; every table must be written {{catalog}}.{{schema}}.<name> so each stack reads its own`);
+                if (hasUnqualifiedReference(datasetSql(dataset), table)) {
+                    problems.push(`${where}: reads ${table} without a qualifier; write {{catalog}}.{{schema}}.${table} so each stack reads its own`);
                 }
             }
         }

@@ -5,13 +5,13 @@ import { fixtureAnalyzer, validDashboard } from "./fixture";
 
 const SOURCE = "dashboards/fixture.lvdash.json";
 
-function problemsOf(dashboard: LakeviewDashboard, namespace?: string): string[] {
-    return crossCheckDashboard(dashboard, SOURCE, { analyze: fixtureAnalyzer, namespace });
+function problemsOf(dashboard: LakeviewDashboard, requireQualifiedTables = true): string[] {
+    return crossCheckDashboard(dashboard, SOURCE, { analyze: fixtureAnalyzer, requireQualifiedTables });
 }
 
 /** The single problem a mutation must cause, so a test cannot pass on an unrelated failure. */
-function onlyProblem(dashboard: LakeviewDashboard, namespace?: string): string {
-    const problems = problemsOf(dashboard, namespace);
+function onlyProblem(dashboard: LakeviewDashboard): string {
+    const problems = problemsOf(dashboard);
     assert.equal(problems.length, 1, `expected exactly one problem, got:\n${problems.join("\n")}`);
     return problems[0];
 }
@@ -106,9 +106,11 @@ describe("dashboard cross-checks", () => {
         assert.match(onlyProblem(d), /widget name "title" is used twice/);
     });
 
-    it("reject a table outside the stack's catalog and schema", () => {
-        assert.match(onlyProblem(validDashboard(), "other_cat.other_sch"), /dataset "sales": reads cat\.sch\.orders; every table must be written \{\{catalog\}\}\.\{\{schema\}\}\.<name>/);
-        assert.deepEqual(problemsOf(validDashboard(), "cat.sch"), []);
+    it("reject a table read without {{catalog}}.{{schema}}", () => {
+        const d = validDashboard();
+        d.datasets[0].queryLines = ["SELECT order_date, region, amount\n", "FROM orders"];
+        assert.match(onlyProblem(d), /dataset "sales": reads orders without a qualifier; write \{\{catalog\}\}\.\{\{schema\}\}\.orders/);
+        assert.deepEqual(problemsOf(d, false), []);
     });
 
     it("pass on SQL problems with the dataset named", () => {

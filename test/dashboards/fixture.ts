@@ -84,7 +84,8 @@ export const fixtureAnalyzer: DatasetAnalyzer = (sql: string): DatasetAnalysis =
     const select = /SELECT\s+([\s\S]*?)\s+FROM\s+(\S+)/i.exec(sql);
     if (!select) return { tables: [], outputColumns: [], problems: ["fixture analyzer: no SELECT ... FROM"] };
     const outputColumns = select[1].split(",").map((item) => item.trim().split(/\s+/).pop() as string);
-    return { tables: [select[2]], outputColumns, problems: [] };
+    // Like the real analyzer: contract tables by unqualified name.
+    return { tables: [select[2].split(".").pop() as string], outputColumns, problems: [] };
 };
 
 /** A deep copy to mutate in one test without touching the others. */
