@@ -1,14 +1,18 @@
 /**
  * Everything that must hold for one `.lvdash.json` template before any stack deploys it: canonical text,
- * placeholders that render, the Lakeview schema, and the cross-checks. The template is rendered with
- * sentinel names so a table that is not read through `{{catalog}}.{{schema}}` stands out.
+ * placeholders that render, the Lakeview schema, and the cross-checks. The template is rendered with the
+ * SQL checker's own sample names, which it accepts as the stack's namespace and nothing else.
  */
 import { canonicalJson, parseJson } from "../components/analytics/canonical-json";
 import { renderDashboard, type DashboardTarget } from "../components/analytics/render";
 import { crossCheckDashboard, type DatasetAnalyzer } from "./dashboards";
 import { checkDashboardSchema } from "./dashboards-schema";
+import { analyzeQuery, SAMPLE_TEMPLATE_VALUES } from "./sql";
 
-export const SENTINEL_TARGET: DashboardTarget = { catalog: "template_catalog", schema: "template_schema" };
+const SAMPLE_TARGET: DashboardTarget = SAMPLE_TEMPLATE_VALUES;
+
+/** The real checker: Spark grammar, contract tables and columns. */
+export const contractAnalyzer: DatasetAnalyzer = (sql, source) => analyzeQuery(sql, source);
 
 export interface TemplateCheckResult {
     readonly problems: string[];
@@ -21,7 +25,7 @@ function errorMessage(error: unknown): string {
     return error instanceof Error ? error.message : String(error);
 }
 
-export function checkDashboardTemplate(template: string, source: string, analyze: DatasetAnalyzer): TemplateCheckResult {
+export function checkDashboardTemplate(template: string, source: string, analyze: DatasetAnalyzer = contractAnalyzer): TemplateCheckResult {
     const failed = (problems: string[]): TemplateCheckResult => ({ problems, datasets: 0, widgets: 0 });
     let raw: unknown;
     try {
@@ -35,14 +39,13 @@ export function checkDashboardTemplate(template: string, source: string, analyze
     }
     let rendered: unknown;
     try {
-        rendered = JSON.parse(renderDashboard(template, SENTINEL_TARGET, source));
+        rendered = JSON.parse(renderDashboard(template, SAMPLE_TARGET, source));
     } catch (error) {
         return failed([...problems, errorMessage(error)]);
     }
     const schema = checkDashboardSchema(rendered, source);
     if (!schema.ok) return failed([...problems, ...schema.problems]);
-    const namespace = `${SENTINEL_TARGET.catalog}.${SENTINEL_TARGET.schema}`;
-    problems.push(...crossCheckDashboard(schema.dashboard, source, { analyze, namespace }));
+    problems.push(...crossCheckDashboard(schema.dashboard, source, { analyze, requireQualifiedTables: true }));
     return {
         problems,
         datasets: schema.dashboard.datasets.length,

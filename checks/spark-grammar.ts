@@ -27,19 +27,34 @@ export interface SparkParseError {
 
 export interface SparkSqlInstance {
     validate(sql: string): SparkParseError[];
-    parse(sql: string): ParseTreeNode;
-    splitSQLByStatement(sql: string): { text: string; startLine: number; startIndex: number; endIndex: number }[] | null;
+    parse(sql: string, errorListener?: (error: SparkParseError) => void): ParseTreeNode;
+    getAllTokens(sql: string): SparkToken[];
+}
+
+export interface SparkToken {
+    readonly type: number;
+    readonly channel: number;
+    readonly text: string;
+    /** Character offsets into the input, inclusive. */
+    readonly start: number;
+    readonly stop: number;
+    /** 1-based line, 0-based column. */
+    readonly line: number;
+    readonly column: number;
 }
 
 export interface SparkGrammar {
     readonly SparkSQL: new () => SparkSqlInstance;
-    /** Rule index constants, e.g. `rules.RULE_querySpecification`. */
-    readonly rules: Readonly<Record<string, number>>;
+    /** Rule names by rule index, e.g. "querySpecification". */
+    readonly ruleNames: readonly string[];
+    /** Token type of ";". */
+    readonly semicolonToken: number;
 }
 
 const ENTRY = `
 export { SparkSQL } from "dt-sql-parser";
 export { SparkSqlParser } from "dt-sql-parser/dist/lib/spark/SparkSqlParser";
+export { SparkSqlLexer } from "dt-sql-parser/dist/lib/spark/SparkSqlLexer";
 `;
 
 function repoRoot(): string {
@@ -84,11 +99,18 @@ export function sparkGrammar(): SparkGrammar {
     const outfile = bundlePath(installedVersion());
     if (!fs.existsSync(outfile)) buildBundle(outfile);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const module = require(outfile) as { SparkSQL: SparkGrammar["SparkSQL"]; SparkSqlParser: Record<string, unknown> };
-    const rules: Record<string, number> = {};
-    for (const [key, value] of Object.entries(module.SparkSqlParser)) {
-        if (key.startsWith("RULE_") && typeof value === "number") rules[key] = value;
+    const module = require(outfile) as {
+        SparkSQL: SparkGrammar["SparkSQL"];
+        SparkSqlParser: { ruleNames: string[] };
+        SparkSqlLexer: { SEMICOLON: number };
+    };
+    if (!Array.isArray(module.SparkSqlParser?.ruleNames) || typeof module.SparkSqlLexer?.SEMICOLON !== "number") {
+        throw new Error(`${outfile}: unexpected dt-sql-parser exports; delete the file to rebuild it`);
     }
-    loaded = { SparkSQL: module.SparkSQL, rules };
+    loaded = {
+        SparkSQL: module.SparkSQL,
+        ruleNames: module.SparkSqlParser.ruleNames,
+        semicolonToken: module.SparkSqlLexer.SEMICOLON,
+    };
     return loaded;
 }

@@ -1,0 +1,96 @@
+/**
+ * Every check on the notebooks in one pass: Databricks source format, pyright with the stubs of
+ * notebooks/typings, and the static facts held to the data contract and notebooks/requirements.ts.
+ * One pyright process and one python3 process per call, whatever the number of notebooks.
+ *
+ * CLI: `npm run check:notebooks` prints each problem and exits 1 if there is any.
+ */
+import { readdirSync, readFileSync } from "fs";
+import * as path from "path";
+import { NOTEBOOKS, notebookSpec } from "../notebooks/requirements";
+import { domainProblems, outputProblems, referenceProblems, widgetProblems } from "./notebook-contract";
+import { notebookFacts } from "./notebook-facts";
+import { notebookFormatProblems } from "./notebook-format";
+import { REPO_ROOT, pyrightErrors } from "./notebook-pyright";
+
+export { NOTEBOOKS, notebookPackages, notebookSpec } from "../notebooks/requirements";
+export type { NotebookRuntime, NotebookSpec } from "../notebooks/requirements";
+
+export const NOTEBOOK_DIR = path.join(REPO_ROOT, "notebooks");
+
+export type NotebookCheck = "format" | "pyright" | "facts" | "tables" | "references" | "domain" | "widgets";
+
+export interface NotebookProblem {
+    /** Repo-relative path the notebook is checked as, e.g. notebooks/silver_transform.py. */
+    readonly notebook: string;
+    readonly check: NotebookCheck;
+    readonly message: string;
+}
+
+/** A notebook to check: `file` is read from disk, `notebook` is the repo path it stands for. */
+export interface NotebookFile {
+    readonly notebook: string;
+    readonly file: string;
+}
+
+/** The notebooks of notebooks/ (every .py file directly in it). */
+export function repositoryNotebooks(): NotebookFile[] {
+    return readdirSync(NOTEBOOK_DIR)
+        .filter((name) => name.endsWith(".py"))
+        .sort()
+        .map((name) => ({ notebook: `notebooks/${name}`, file: path.join(NOTEBOOK_DIR, name) }));
+}
+
+export function checkNotebooks(notebooks: readonly NotebookFile[]): NotebookProblem[] {
+    const files = notebooks.map((n) => path.resolve(n.file));
+    const diagnostics = pyrightErrors(files);
+    const facts = notebookFacts(files);
+    const problems: NotebookProblem[] = [];
+    notebooks.forEach((entry, index) => {
+        const file = files[index];
+        const add = (check: NotebookCheck, messages: readonly string[]) =>
+            messages.forEach((message) => problems.push({ notebook: entry.notebook, check, message }));
+        add("format", notebookFormatProblems(readFileSync(file, "utf8")));
+        add(
+            "pyright",
+            diagnostics.filter((d) => d.file === file).map((d) => `line ${d.line}: ${d.message} (${d.rule})`),
+        );
+        const fileFacts = facts[file];
+        if (!fileFacts) throw new Error(`notebook_outputs.py returned no facts for ${file}`);
+        add("facts", fileFacts.problems);
+        add("tables", outputProblems(entry.notebook, fileFacts));
+        add("references", referenceProblems(fileFacts));
+        add("domain", domainProblems(fileFacts));
+        const name = path.basename(entry.notebook, ".py");
+        let spec;
+        try {
+            spec = notebookSpec(name);
+        } catch (error) {
+            add("widgets", [(error as Error).message + " (add it to notebooks/requirements.ts)"]);
+            return;
+        }
+        add("widgets", widgetProblems(fileFacts, spec));
+    });
+    return problems;
+}
+
+/** notebooks/requirements.ts lists exactly the notebook files. */
+export function catalogProblems(notebooks: readonly NotebookFile[]): string[] {
+    const files = new Set(notebooks.map((n) => path.basename(n.notebook, ".py")));
+    const listed = new Set(NOTEBOOKS.map((n) => n.name));
+    return [
+        ...[...listed].filter((n) => !files.has(n)).map((n) => `notebooks/requirements.ts lists ${n}, but notebooks/${n}.py does not exist`),
+        ...[...files].filter((n) => !listed.has(n)).map((n) => `notebooks/${n}.py is not listed in notebooks/requirements.ts`),
+    ];
+}
+
+if (require.main === module) {
+    const notebooks = repositoryNotebooks();
+    const problems = [
+        ...catalogProblems(notebooks).map((message) => `catalog: ${message}`),
+        ...checkNotebooks(notebooks).map((p) => `${p.notebook} [${p.check}] ${p.message}`),
+    ];
+    problems.forEach((line) => console.error(line));
+    console.log(`${notebooks.length} notebooks checked, ${problems.length} problem(s)`);
+    process.exitCode = problems.length > 0 ? 1 : 0;
+}
