@@ -47,10 +47,14 @@ export function selectExitValue(outputs: readonly TaskExitValue[], taskKey?: str
 /** `<catalog>.<schema>.<model>` with simple identifiers, as the training notebook registers them. */
 const threePartName = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
+const versionMessage = 'versions must be positive integers as strings, e.g. "3"';
+
 const modelVersions = z
     .record(
         z.string().regex(threePartName, "model names must be <catalog>.<schema>.<model>"),
-        z.string().regex(/^[1-9][0-9]*$/, "versions must be positive integers as strings, e.g. \"3\""),
+        z
+            .string({ error: versionMessage })
+            .regex(/^[1-9][0-9]*$/, versionMessage),
     )
     .refine((value) => Object.keys(value).length > 0, "expected at least one model");
 
