@@ -15,7 +15,8 @@ export function renderMermaid(index: PlanIndex): string {
         const indent = "    ".repeat(depth);
         for (const child of index.childrenOf(parent)) {
             const id = ids.get(child.urn) as string;
-            const text = escapeLabel(`${index.label(child.urn)}<br/>${shortType(child.type)}`);
+            // The type line tells equal names apart, so the plain name suffices here.
+            const text = escapeLabel(`${child.name}<br/>${shortType(child.type)}`);
             if (index.childrenOf(child.urn).length > 0) {
                 lines.push(`${indent}subgraph ${id}["${text}"]`);
                 emit(child.urn, depth + 1);

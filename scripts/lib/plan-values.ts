@@ -6,8 +6,8 @@ import { createHash } from "node:crypto";
  */
 
 /** Strings longer than this are cut and tagged with a content hash, so a change still shows as a diff. */
-export const MAX_VALUE_LENGTH = 80;
-const KEEP_PREFIX = 48;
+export const MAX_VALUE_LENGTH = 120;
+const KEEP_PREFIX = 60;
 
 // Pulumi's wire markers (see @pulumi/pulumi runtime/rpc): restated because the SDK exports them only
 // from an internal module.
