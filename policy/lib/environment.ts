@@ -8,7 +8,7 @@ const URN_PREFIX = "urn:pulumi:";
 
 // Matches `prod`, `production`, and suffixed variants such as `prod-eu` or
 // `prod_2`; every other stack (dev, pr-123, a developer's sandbox) is non-prod.
-const PRODUCTION_STACK = /^prod(uction)?([-_.].*)?$/;
+const PRODUCTION_STACK = /^prod(uction)?([-_.].*)?$/i;
 
 export const PRODUCTION_ENVIRONMENT_TAG_VALUE = "prod";
 
