@@ -24,6 +24,6 @@ export function parseJson(text: string, source: string): unknown {
     try {
         return JSON.parse(text);
     } catch (error) {
-        throw new Error(`${source}: not valid JSON (${(error as Error).message})`);
+        throw new Error(`${source}: not valid JSON (${(error as Error).message})`, { cause: error });
     }
 }
