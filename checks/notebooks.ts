@@ -23,6 +23,8 @@ export type NotebookCheck = "format" | "pyright" | "facts" | "tables" | "referen
 export interface NotebookProblem {
     /** Repo-relative path the notebook is checked as, e.g. notebooks/silver_transform.py. */
     readonly notebook: string;
+    /** The file that was read (differs from `notebook` when a copy is checked in its place). */
+    readonly file: string;
     readonly check: NotebookCheck;
     readonly message: string;
 }
@@ -49,7 +51,7 @@ export function checkNotebooks(notebooks: readonly NotebookFile[]): NotebookProb
     notebooks.forEach((entry, index) => {
         const file = files[index];
         const add = (check: NotebookCheck, messages: readonly string[]) =>
-            messages.forEach((message) => problems.push({ notebook: entry.notebook, check, message }));
+            messages.forEach((message) => problems.push({ notebook: entry.notebook, file, check, message }));
         add("format", notebookFormatProblems(readFileSync(file, "utf8")));
         add(
             "pyright",

@@ -28,7 +28,8 @@ export interface SparkParseError {
 export interface SparkSqlInstance {
     validate(sql: string): SparkParseError[];
     parse(sql: string, errorListener?: (error: SparkParseError) => void): ParseTreeNode;
-    getAllTokens(sql: string): SparkToken[];
+    /** The lexer alone: tokenising must not parse (dt-sql-parser's getAllTokens parses the whole input). */
+    createLexer(sql: string, errorListener?: (error: SparkParseError) => void): { getAllTokens(): SparkToken[] };
 }
 
 export interface SparkToken {

@@ -26,6 +26,13 @@ export function checkStatement(
         case "QueryStatement":
             analyzeQuery(statementNode, env);
             return {};
+        case "StatementDefault": {
+            // A plain query at statement level is wrapped in this alternative.
+            const query = childWithRule(statementNode, "query");
+            if (query) analyzeQuery(query, env);
+            else env.report(statementNode, "statement without a query");
+            return {};
+        }
         case "CreateView":
             return checkCreateView(statementNode, env, contractByName);
         case "CreateTable":

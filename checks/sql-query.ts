@@ -94,7 +94,6 @@ function analyzeSpecification(spec: ParseTreeNode, env: QueryEnvironment, outer?
     }
     const select = childWithRule(spec, "selectClause");
     const columns = select ? selectOutputs(select, scope, env) : [];
-    for (const column of columns) scope.selectAliases.add(column);
     for (const child of childrenOf(spec)) {
         if (ruleOf(child) !== "fromClause") checkExpressions(child, scope, env);
     }
@@ -176,9 +175,13 @@ function selectOutputs(select: ParseTreeNode, scope: Scope, env: QueryEnvironmen
         const aliasList = childWithRule(named, "identifierList");
         if (alias) {
             const name = normalizeIdentifier(alias.getText());
+            // Only explicit aliases may be referenced by name (lateral aliases, GROUP BY, HAVING, ORDER BY);
+            // counting implicit names would let a misspelt column vouch for itself.
+            scope.selectAliases.add(name);
             if (SUSPICIOUS_ALIASES.has(name)) env.report(alias, `"${name}" is parsed as a column alias: is the ${name.toUpperCase()} clause unfinished?`);
             outputs.push(name);
         } else if (aliasList) {
+            for (const name of nameParts(aliasList)) scope.selectAliases.add(name);
             outputs.push(...nameParts(aliasList));
         } else {
             outputs.push(implicitName(named, env));

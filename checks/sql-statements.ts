@@ -33,9 +33,11 @@ export function sparkSql(): SparkSqlInstance {
 
 export function splitStatements(sql: string): SqlStatement[] {
     const { semicolonToken } = sparkGrammar();
+    // Lexer errors (an unterminated string, say) resurface when the statement is parsed, with a position.
+    const tokens = sparkSql().createLexer(sql, () => undefined).getAllTokens();
     const statements: SqlStatement[] = [];
     let current: { start: number; stop: number; line: number; column: number; words: string[] } | undefined;
-    for (const token of sparkSql().getAllTokens(sql)) {
+    for (const token of tokens) {
         if (token.channel !== 0) continue;
         if (token.type === semicolonToken) {
             if (current) statements.push(toStatement(sql, current));

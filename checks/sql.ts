@@ -17,7 +17,7 @@ import type { QueryEnvironment } from "./sql-query";
 import { analyzeQuery as analyzeQueryTree } from "./sql-query";
 import { ObjectResolver, SAMPLE_TEMPLATE_VALUES } from "./sql-scope";
 import { parseStatement, splitStatements, useCatalogTarget, type SqlStatement, type SqlSyntaxError } from "./sql-statements";
-import { alternativeOf, lineOf } from "./sql-tree";
+import { alternativeOf, childWithRule, lineOf } from "./sql-tree";
 
 export type { SqlSyntaxError } from "./sql-statements";
 export { SAMPLE_TEMPLATE_VALUES } from "./sql-scope";
@@ -80,10 +80,11 @@ export function analyzeQuery(sql: string, source: string, contract: readonly Dat
     const problems: string[] = [];
     const tables = new Set<string>();
     const resolver = new ObjectResolver(contract, true);
-    if (!tree || alternativeOf(tree) !== "QueryStatement") {
+    const query = tree && (alternativeOf(tree) === "QueryStatement" ? tree : childWithRule(tree, "query"));
+    if (!query) {
         return { tables: [], outputColumns: [], problems: [`${source}: expected a SELECT query, found ${tree ? alternativeOf(tree) : "nothing"}`] };
     }
-    const outputColumns = analyzeQueryTree(tree, environment(statement, source, resolver, problems, tables));
+    const outputColumns = analyzeQueryTree(query, environment(statement, source, resolver, problems, tables));
     return { tables: [...tables].sort(), outputColumns, problems };
 }
 
