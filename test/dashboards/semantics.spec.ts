@@ -1,0 +1,54 @@
+/**
+ * Regression tests for the original dashboards' broken semantics (inventory 7.3, item 30).
+ */
+import { strict as assert } from "assert";
+import type { LakeviewDashboard, LakeviewWidget } from "../../checks/lakeview-schema";
+import { templates } from "./templates";
+
+function dashboard(key: string): LakeviewDashboard {
+    return JSON.parse(templates.find((t) => t.entry.key === key)!.text) as LakeviewDashboard;
+}
+
+function widgetsOf(d: LakeviewDashboard): LakeviewWidget[] {
+    return d.pages.flatMap((p) => (p.layout ?? []).map((item) => item.widget));
+}
+
+function encodedFieldNames(widget: LakeviewWidget): string[] {
+    return JSON.stringify(widget.spec?.encodings ?? {}).match(/"fieldName":"[^"]+"/g)?.map((m) => m.slice(13, -1)) ?? [];
+}
+
+describe("dashboard semantics carried over with the original's defects fixed", () => {
+    it("latency buckets sort in latency order, and the chart sorts by label", () => {
+        const d = dashboard("performance_latency");
+        const sql = d.datasets.find((ds) => ds.name === "latency_buckets")!.queryLines!.join("");
+        const labels = [...sql.matchAll(/THEN '([^']+)'|ELSE '([^']+)'/g)].map((m) => m[1] ?? m[2]);
+        const bounds = [...sql.matchAll(/processing_time_ms < (\d+)/g)].map((m) => Number(m[1]));
+        assert.equal(labels.length, bounds.length + 1, "one label per bound plus the open-ended bucket");
+        assert.deepEqual(bounds, [...bounds].sort((a, b) => a - b), "CASE branches go from low to high latency");
+        assert.deepEqual([...labels].sort(), labels, `labels must sort as text in latency order: ${labels.join(" | ")}`);
+        const chart = widgetsOf(d).find((w) => w.queries?.[0].query.datasetName === "latency_buckets")!;
+        assert.deepEqual((chart.spec!.encodings as { x: { scale: { sort?: { by: string } } } }).x.scale.sort, { by: "x" });
+    });
+
+    it("shows the approval rate without 3DS next to the rate with 3DS", () => {
+        const shown = widgetsOf(dashboard("authentication_security")).flatMap(encodedFieldNames);
+        assert.ok(shown.includes("approval_rate_with_3ds_pct"), shown.join(", "));
+        assert.ok(shown.includes("approval_rate_without_3ds_pct"), shown.join(", "));
+    });
+
+    it("charts declines from counted declines, not from rounded approval percentages", () => {
+        const d = dashboard("decline_analysis");
+        const trend = widgetsOf(d).find((w) => w.name === "decline_trend")!;
+        assert.ok(encodedFieldNames(trend).includes("sum(declined_count)"));
+        for (const ds of d.datasets) assert.doesNotMatch(ds.queryLines!.join(""), /100\s*-\s*approval_rate_pct/, ds.name);
+    });
+
+    it("no template names a catalog or schema literally", () => {
+        for (const { entry, text } of templates) {
+            assert.doesNotMatch(text, /ahs_demos_catalog|ahs_demo_payment_analysis|prod_catalog/, entry.file);
+            for (const ds of (JSON.parse(text) as LakeviewDashboard).datasets) {
+                assert.match(ds.queryLines!.join(""), /\{\{catalog\}\}\.\{\{schema\}\}\./, `${entry.file} dataset ${ds.name}`);
+            }
+        }
+    });
+});
