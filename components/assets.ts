@@ -17,6 +17,8 @@ export interface AssetFile {
 export interface AssetFiles {
     readonly notebooks: readonly AssetFile[];
     readonly sqlTemplates: readonly AssetFile[];
+    /** The Databricks App's source (`app/`, recursively); `name` is the path inside `app/`. */
+    readonly appFiles: readonly AssetFile[];
 }
 
 export const NOTEBOOK_HEADER = "# Databricks notebook source";
@@ -48,5 +50,27 @@ export function readAssetFiles(repoRoot: string): AssetFiles {
             throw new Error(`${notebook.source}: a notebook must start with "${NOTEBOOK_HEADER}" so the workspace imports it as a notebook`);
         }
     }
-    return { notebooks, sqlTemplates: readDir(repoRoot, "sql", ".sql") };
+    return { notebooks, sqlTemplates: readDir(repoRoot, "sql", ".sql"), appFiles: readTree(repoRoot, "app") };
+}
+
+/** Every file below `dir`, sorted by path, skipping caches that must never be deployed. */
+function readTree(repoRoot: string, dir: string): AssetFile[] {
+    const root = path.join(repoRoot, dir);
+    if (!fs.existsSync(root)) return [];
+    const files: AssetFile[] = [];
+    const walk = (relative: string) => {
+        for (const entry of fs.readdirSync(path.join(root, relative), { withFileTypes: true })) {
+            if (entry.name === "__pycache__" || entry.name.startsWith(".")) continue;
+            const child = relative ? `${relative}/${entry.name}` : entry.name;
+            if (entry.isDirectory()) walk(child);
+            else if (entry.isFile()) files.push({ name: child, source: `${dir}/${child}`, content: fs.readFileSync(path.join(root, child), "utf8") });
+        }
+    };
+    walk("");
+    return files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** One hash over a set of files: their paths and contents. */
+export function treeHash(files: readonly AssetFile[]): string {
+    return contentHash(files.map((file) => `${file.name}\0${contentHash(file.content)}`).join("\n"));
 }

@@ -84,6 +84,11 @@ const rawSchema = z
         viewerGroups: stringList,
         managerGroups: stringList,
         protectData: bool(false),
+        appComputeSize: z.enum(["MEDIUM", "LARGE"]).default("MEDIUM"),
+        appGitUrl: z.string().regex(/^https:\/\/[^\s]+$/, "must be an https URL of a Git repository").optional(),
+        appGitProvider: z.enum(["gitHub", "gitHubEnterprise", "gitLab", "gitLabEnterpriseEdition", "bitbucketCloud", "bitbucketServer", "azureDevOpsServices", "awsCodeCommit"]).default("gitHub"),
+        appGitBranch: z.string().min(1).default("main"),
+        appGitSourcePath: z.string().optional(),
     })
     .strict();
 
@@ -159,6 +164,13 @@ export interface StackConfig {
         readonly managerGroups: readonly string[];
     };
     readonly protectData: boolean;
+    readonly app: {
+        readonly computeSize: "MEDIUM" | "LARGE";
+        /** Where the app's code comes from: a Git repository, or the repo's own `app/` folder uploaded by the deployment. */
+        readonly source:
+            | { readonly kind: "git"; readonly url: string; readonly provider: string; readonly branch: string; readonly sourcePath?: string }
+            | { readonly kind: "workspace" };
+    };
 }
 
 /** Thrown for invalid stack config; the message lists every bad key at once. */
@@ -274,6 +286,12 @@ function toStackConfig(c: Parsed, stack: string): StackConfig {
         embeddingEndpoint: c.embeddingEndpoint,
         access: { runAsServicePrincipal: c.runAsServicePrincipal, viewerGroups: c.viewerGroups, managerGroups: c.managerGroups },
         protectData: c.protectData,
+        app: {
+            computeSize: c.appComputeSize,
+            source: c.appGitUrl
+                ? { kind: "git", url: c.appGitUrl, provider: c.appGitProvider, branch: c.appGitBranch, sourcePath: c.appGitSourcePath }
+                : { kind: "workspace" },
+        },
     };
 }
 

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as databricks from "@pulumi/databricks";
-import { AssetFile, AssetFiles, contentHash } from "../assets";
+import { AssetFile, AssetFiles, contentHash, treeHash } from "../assets";
 import { renderTemplate, TemplateValues } from "../templating";
 
 export interface WorkspaceAssetsArgs {
@@ -26,6 +26,8 @@ export interface UploadedAsset {
 export class WorkspaceAssets extends pulumi.ComponentResource {
     readonly folder: pulumi.Output<string>;
     readonly dashboardsFolder: pulumi.Output<string>;
+    /** The app's uploaded source folder; its path resolves only after every file is uploaded. */
+    readonly appSource: UploadedAsset;
     private readonly notebooks = new Map<string, UploadedAsset>();
     private readonly sqlFiles = new Map<string, UploadedAsset>();
 
@@ -62,6 +64,19 @@ export class WorkspaceAssets extends pulumi.ComponentResource {
             );
             this.sqlFiles.set(file.name, { path: uploaded.path, contentHash: contentHash(file.content) });
         }
+        const appDir = directory("app", pulumi.interpolate`${root.path}/app`);
+        const appUploads = args.files.appFiles.map(
+            (file) =>
+                new databricks.WorkspaceFile(
+                    `${name}-app-${file.name.replace(/[^A-Za-z0-9_.-]/g, "-")}`,
+                    { path: pulumi.interpolate`${appDir.path}/${file.name}`, contentBase64: base64(file) },
+                    { parent: this },
+                ),
+        );
+        this.appSource = {
+            path: pulumi.all([appDir.path, ...appUploads.map((upload) => upload.path)]).apply(([dir]) => dir),
+            contentHash: treeHash(args.files.appFiles),
+        };
         this.folder = root.path;
         this.dashboardsFolder = dashboardsDir.path;
         this.registerOutputs({

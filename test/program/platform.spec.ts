@@ -17,6 +17,10 @@ function parentType(resources: readonly RegisteredResource[], child: RegisteredR
     return resources.find((r) => r.urn === child.parent)?.type;
 }
 
+function sqlUploads(e: Evaluation): RegisteredResource[] {
+    return ofType(e.resources, T.workspaceFile).filter((r) => r.name.startsWith("assets-sql-"));
+}
+
 function decode(resource: RegisteredResource): string {
     return Buffer.from(String(resource.inputs["contentBase64"]), "base64").toString("utf8");
 }
@@ -101,13 +105,15 @@ describe("the program under mocks", function () {
             assert.strictEqual(notebook.inputs["language"], "PYTHON");
             assert.match(decode(notebook), /^# Databricks notebook source/);
         }
-        for (const file of ofType(prod.resources, T.workspaceFile)) {
-            assert.match(String(file.inputs["path"]), /^\/Shared\/payment-analysis\/prod\/sql\/[a-z_]+\.sql$/);
-        }
+        const sqlFiles = sqlUploads(prod);
+        assert.ok(sqlFiles.length > 0);
+        for (const file of sqlFiles) assert.match(String(file.inputs["path"]), /^\/Shared\/payment-analysis\/prod\/sql\/[a-z_]+\.sql$/);
+        const appFiles = ofType(prod.resources, T.workspaceFile).filter((r) => r.name.startsWith("assets-app-"));
+        assert.deepStrictEqual(appFiles.map((f) => f.inputs["path"]).sort(), ["app.py", "app.yaml", "requirements.txt"].map((f) => `/Shared/payment-analysis/prod/app/${f}`));
     });
 
     it("renders SQL for the stack with no placeholder left", () => {
-        const files = ofType(prod.resources, T.workspaceFile);
+        const files = sqlUploads(prod);
         assert.ok(files.length > 0, "no SQL file was uploaded");
         for (const file of files) {
             const sql = decode(file);

@@ -1,0 +1,73 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as databricks from "@pulumi/databricks";
+import { DatabricksConnection } from "../load-config";
+import { scriptStep } from "../script-command";
+import { UploadedAsset } from "../platform/workspace-assets";
+import { appBindings, AppBindingTargets } from "./bindings";
+
+export type AppSource =
+    | { readonly kind: "git"; readonly url: string; readonly provider: string; readonly branch: string; readonly sourcePath?: string }
+    /** The repo's `app/` folder, uploaded by WorkspaceAssets and deployed by `scripts/deploy-app.ts`. */
+    | { readonly kind: "workspace"; readonly upload: UploadedAsset; readonly connection: DatabricksConnection };
+
+export interface AppArgs {
+    /** Physical app name (stack-scoped by the naming module, within the Apps limit of 30 characters). */
+    readonly appName: string;
+    readonly description: string;
+    readonly computeSize: "MEDIUM" | "LARGE";
+    readonly bindings: AppBindingTargets;
+    readonly source: AppSource;
+}
+
+/**
+ * The Databricks App with its resource bindings. Binding keys are stable (see `bindings.ts`), so the app's
+ * own `app.yaml` refers to them with `valueFrom` and never needs an id set by hand.
+ */
+export class PaymentAnalysisApp extends pulumi.ComponentResource {
+    readonly name: pulumi.Output<string>;
+    readonly url: pulumi.Output<string>;
+    /** Application id of the app's service principal: the principal of its Unity Catalog grants. */
+    readonly servicePrincipalClientId: pulumi.Output<string>;
+    readonly servicePrincipalName: pulumi.Output<string>;
+
+    constructor(name: string, args: AppArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("payment-analysis:app:App", name, {}, opts);
+        const source = args.source;
+        const app = new databricks.App(
+            name,
+            {
+                name: args.appName,
+                description: args.description,
+                computeSize: args.computeSize,
+                resources: appBindings(args.bindings),
+                ...(source.kind === "git"
+                    ? {
+                          gitRepository: { url: source.url, provider: source.provider },
+                          gitSource: { branch: source.branch, ...(source.sourcePath ? { sourceCodePath: source.sourcePath } : {}) },
+                      }
+                    : {}),
+            },
+            { parent: this },
+        );
+
+        if (source.kind === "workspace") {
+            // The deployment runs again only when the uploaded code changes; a failed deployment fails `pulumi up`.
+            scriptStep(
+                `${name}-deploy`,
+                {
+                    script: "deploy-app",
+                    args: [pulumi.interpolate`--app=${app.name}`, pulumi.interpolate`--source-code-path=${source.upload.path}`],
+                    connection: source.connection,
+                    triggers: [source.upload.contentHash],
+                },
+                { parent: this, dependsOn: [app] },
+            );
+        }
+
+        this.name = app.name;
+        this.url = app.url;
+        this.servicePrincipalClientId = app.servicePrincipalClientId;
+        this.servicePrincipalName = app.servicePrincipalName;
+        this.registerOutputs({ name: this.name, url: this.url, servicePrincipalClientId: this.servicePrincipalClientId });
+    }
+}

@@ -1,0 +1,54 @@
+/**
+ * The app's resource bindings. Their keys are a contract with `app/app.yaml`, which reads each bound
+ * resource with `valueFrom: <key>`; tests check both sides agree.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type * as databricks from "@pulumi/databricks";
+
+export interface AppBindingTargets {
+    readonly warehouseId: pulumi.Input<string>;
+    readonly lakebase: { readonly instanceName: pulumi.Input<string>; readonly databaseName: pulumi.Input<string> };
+    /** Serving endpoint names by model key (approval_propensity, risk_scoring, smart_routing, smart_retry). */
+    readonly servingEndpoints: Readonly<Record<string, pulumi.Input<string>>>;
+    /** Ids of the jobs the app starts, by job key. */
+    readonly jobs: Readonly<Record<string, pulumi.Input<string>>>;
+    /** Full name of the reports volume; the app derives the stack's catalog and schema from it. */
+    readonly reportsVolume: pulumi.Input<string>;
+}
+
+export const BINDING_KEYS = {
+    warehouse: "sql-warehouse",
+    lakebase: "lakebase",
+    reportsVolume: "reports-volume",
+    servingEndpoint: (modelKey: string) => `serving-${modelKey.replace(/_/g, "-")}`,
+    job: (jobKey: string) => `job-${jobKey.replace(/_/g, "-")}`,
+} as const;
+
+type AppResource = databricks.types.input.AppResource;
+
+export function appBindings(targets: AppBindingTargets): AppResource[] {
+    const byKey = <T>(record: Readonly<Record<string, T>>) => Object.keys(record).sort().map((key) => [key, record[key]] as const);
+    return [
+        { name: BINDING_KEYS.warehouse, description: "SQL warehouse for analytics queries", sqlWarehouse: { id: targets.warehouseId, permission: "CAN_USE" } },
+        {
+            name: BINDING_KEYS.lakebase,
+            description: "Lakebase database for rules, experiments and incidents",
+            database: { instanceName: targets.lakebase.instanceName, databaseName: targets.lakebase.databaseName, permission: "CAN_CONNECT_AND_CREATE" },
+        },
+        {
+            name: BINDING_KEYS.reportsVolume,
+            description: "Reports volume of the stack's schema",
+            ucSecurable: { securableType: "VOLUME", securableFullName: targets.reportsVolume, permission: "WRITE_VOLUME" },
+        },
+        ...byKey(targets.servingEndpoints).map(([model, endpoint]) => ({
+            name: BINDING_KEYS.servingEndpoint(model),
+            description: `Model serving endpoint of ${model}`,
+            servingEndpoint: { name: endpoint, permission: "CAN_QUERY" },
+        })),
+        ...byKey(targets.jobs).map(([job, id]) => ({
+            name: BINDING_KEYS.job(job),
+            description: `Job ${job}, started from the app`,
+            job: { id, permission: "CAN_MANAGE_RUN" },
+        })),
+    ];
+}

@@ -1,0 +1,63 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { parse as parseYaml } from "yaml";
+import { accessControlsFor, ACCESS_LEVELS, PermissionTarget } from "../../components/app/permission-levels";
+import { appBindings, BINDING_KEYS } from "../../components/app/bindings";
+import { REPO_ROOT } from "../support/program";
+
+const MODEL_KEYS = ["approval_propensity", "risk_scoring", "smart_routing", "smart_retry"];
+
+describe("app bindings and access levels", () => {
+    const bindings = appBindings({
+        warehouseId: "wh",
+        lakebase: { instanceName: "db", databaseName: "payment_analysis" },
+        servingEndpoints: Object.fromEntries(MODEL_KEYS.map((k) => [k, `${k}-dev`])),
+        jobs: { train_models: "1", transaction_simulator: "2" },
+        reportsVolume: "c.s.reports",
+    });
+
+    it("binds every resource the app uses with the least permission that works", () => {
+        const byName = Object.fromEntries(bindings.map((b) => [b.name, b]));
+        assert.deepStrictEqual((byName["sql-warehouse"] as { sqlWarehouse: unknown }).sqlWarehouse, { id: "wh", permission: "CAN_USE" });
+        assert.deepStrictEqual((byName["lakebase"] as { database: unknown }).database, { instanceName: "db", databaseName: "payment_analysis", permission: "CAN_CONNECT_AND_CREATE" });
+        for (const model of MODEL_KEYS) {
+            assert.deepStrictEqual((byName[BINDING_KEYS.servingEndpoint(model)] as { servingEndpoint: unknown }).servingEndpoint, { name: `${model}-dev`, permission: "CAN_QUERY" });
+        }
+        assert.deepStrictEqual((byName["job-train-models"] as { job: unknown }).job, { id: "1", permission: "CAN_MANAGE_RUN" });
+        assert.strictEqual(new Set(bindings.map((b) => b.name)).size, bindings.length, "binding keys must be unique");
+    });
+
+    it("declares in app.yaml only binding keys the deployment creates", () => {
+        const appYaml = parseYaml(fs.readFileSync(path.join(REPO_ROOT, "app", "app.yaml"), "utf8")) as { env: Array<{ name: string; valueFrom?: string }> };
+        const keys = new Set(bindings.map((b) => String(b.name)));
+        const referenced = appYaml.env.filter((e) => e.valueFrom !== undefined).map((e) => e.valueFrom as string);
+        assert.ok(referenced.length >= 6);
+        for (const key of referenced) assert.ok(keys.has(key), `app.yaml reads ${key}, which no binding provides`);
+    });
+
+    it("maps view and manage onto each object's real permission levels", () => {
+        const expected: Record<PermissionTarget, [string, string]> = {
+            job: ["CAN_VIEW", "CAN_MANAGE"],
+            pipeline: ["CAN_VIEW", "CAN_MANAGE"],
+            dashboard: ["CAN_READ", "CAN_MANAGE"],
+            warehouse: ["CAN_USE", "CAN_MANAGE"],
+            servingEndpoint: ["CAN_VIEW", "CAN_MANAGE"],
+            app: ["CAN_USE", "CAN_MANAGE"],
+        };
+        for (const [target, [view, manage]] of Object.entries(expected) as Array<[PermissionTarget, [string, string]]>) {
+            assert.deepStrictEqual(accessControlsFor(target, { viewerGroups: ["analysts"], managerGroups: ["engineers"] }), [
+                { groupName: "analysts", permissionLevel: view },
+                { groupName: "engineers", permissionLevel: manage },
+            ]);
+            assert.ok(ACCESS_LEVELS[target].idInput.length > 0);
+        }
+    });
+
+    it("lets manage win when a group is both viewer and manager", () => {
+        assert.deepStrictEqual(accessControlsFor("job", { viewerGroups: ["ops", "analysts"], managerGroups: ["ops"] }), [
+            { groupName: "analysts", permissionLevel: "CAN_VIEW" },
+            { groupName: "ops", permissionLevel: "CAN_MANAGE" },
+        ]);
+    });
+});
