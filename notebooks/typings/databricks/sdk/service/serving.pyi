@@ -22,7 +22,27 @@ class QueryEndpointResponse:
     predictions: list[Any] | None
     model: str | None
 
+class EndpointStateConfigUpdate(Enum):
+    IN_PROGRESS = "IN_PROGRESS"
+    NOT_UPDATING = "NOT_UPDATING"
+    UPDATE_CANCELED = "UPDATE_CANCELED"
+    UPDATE_FAILED = "UPDATE_FAILED"
+
+class EndpointStateReady(Enum):
+    NOT_READY = "NOT_READY"
+    READY = "READY"
+
+class EndpointState:
+    config_update: EndpointStateConfigUpdate | None
+    ready: EndpointStateReady | None
+
+class ServingEndpointDetailed:
+    id: str | None
+    name: str | None
+    state: EndpointState | None
+
 class ServingEndpointsAPI:
+    def get(self, name: str) -> ServingEndpointDetailed: ...
     def query(
         self,
         name: str,
