@@ -10,10 +10,16 @@ import { ComputeProfile, JobDefinition, JobTrigger, NotebookJobDefinition, Param
 
 type Input<T> = pulumi.Input<T>;
 
+/** An uploaded notebook or SQL file: where it is and a hash of what was uploaded. */
+export interface AssetRef {
+    readonly path: Input<string>;
+    readonly contentHash: string;
+}
+
 /** Where uploaded assets live; WorkspaceAssets satisfies it. */
 export interface AssetPaths {
-    notebook(name: string): { readonly path: Input<string> };
-    sqlFile(name: string): { readonly path: Input<string> };
+    notebook(name: string): AssetRef;
+    sqlFile(name: string): AssetRef;
 }
 
 export interface JobSpecContext {

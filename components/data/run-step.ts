@@ -1,0 +1,76 @@
+/**
+ * One run of a job or pipeline update during `pulumi up`, as a `command:local:Command` that calls the
+ * job runner (scripts/run-job.ts through the `run-job` npm script). A failed run exits non-zero and so
+ * fails the deployment.
+ *
+ * When it runs: `triggers` hold the command line and a hash of the step's own inputs, so a change to
+ * either replaces the command, i.e. runs it again. Any other input change (a rotated token in
+ * `environment`) is an update, whose command only replays the previous stdout: a new CI token must not
+ * retrain the models.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { local } from "@pulumi/command";
+
+/** How the runner authenticates: the provider's own settings; absent ones fall back to unified auth (env, profile). */
+export interface RunnerConnection {
+    readonly host?: string;
+    readonly profile?: string;
+    readonly token?: pulumi.Output<string>;
+}
+
+/** The npm script the runner is started through; the repo's package.json defines it. */
+export const RUNNER_NPM_SCRIPT = "run-job";
+
+/** Replays the stdout of the last real run (`addPreviousOutputInEnv`), so consumers keep reading it. */
+export const REPLAY_PREVIOUS_STDOUT = `node -e "process.stdout.write(process.env.PULUMI_COMMAND_STDOUT || '')"`;
+
+/** POSIX single-quoting, so parameter values never reach the shell as syntax. */
+export function shellQuote(text: string): string {
+    return /^[A-Za-z0-9_@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+function runnerCommand(args: readonly string[]): string {
+    // `--silent` keeps npm's banner out of stdout, whose last line is the notebook's exit value.
+    return ["npm", "run", "--silent", RUNNER_NPM_SCRIPT, "--", ...args].map(shellQuote).join(" ");
+}
+
+export function jobRunCommand(jobId: string, parameters: Readonly<Record<string, string>>, timeoutMinutes: number, profile?: string): string {
+    const params = Object.keys(parameters)
+        .sort()
+        .flatMap((key) => ["--param", `${key}=${parameters[key]}`]);
+    return runnerCommand(["--job-id", jobId, ...params, "--timeout-minutes", String(timeoutMinutes), ...(profile ? ["--profile", profile] : [])]);
+}
+
+export function pipelineUpdateCommand(pipelineId: string, timeoutMinutes: number, profile?: string): string {
+    return runnerCommand(["--pipeline-id", pipelineId, "--timeout-minutes", String(timeoutMinutes), ...(profile ? ["--profile", profile] : [])]);
+}
+
+/** Variables the runner reads; only those the stack configures, so the user's own env still applies otherwise. */
+export function runnerEnvironment(connection: RunnerConnection): Record<string, pulumi.Input<string>> {
+    return {
+        ...(connection.host ? { DATABRICKS_HOST: connection.host } : {}),
+        ...(connection.token ? { DATABRICKS_TOKEN: connection.token } : {}),
+    };
+}
+
+export interface RunStepArgs {
+    /** The runner command line (from jobRunCommand / pipelineUpdateCommand). */
+    readonly command: pulumi.Input<string>;
+    /** Hash of everything the run consumes: content hashes, spec hash, config values. */
+    readonly inputsHash: pulumi.Input<string>;
+    readonly connection: RunnerConnection;
+}
+
+export function runStep(name: string, args: RunStepArgs, opts: pulumi.CustomResourceOptions): local.Command {
+    return new local.Command(
+        name,
+        {
+            create: args.command,
+            update: REPLAY_PREVIOUS_STDOUT,
+            addPreviousOutputInEnv: true,
+            environment: runnerEnvironment(args.connection),
+            triggers: [args.command, args.inputsHash],
+        },
+        opts,
+    );
+}

@@ -1,0 +1,46 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { local } from "@pulumi/command";
+import { hashOfInputs } from "./input-hash";
+import type { AssetPaths } from "./job-spec";
+import { runnerTimeoutMinutes } from "./job-spec";
+import type { Jobs } from "./jobs";
+import { parseModelVersions } from "./model-versions";
+import { jobRunCommand, RunnerConnection, runStep } from "./run-step";
+
+export interface TrainingRunArgs {
+    readonly jobs: Jobs;
+    readonly assets: AssetPaths;
+    readonly connection: RunnerConnection;
+    /** Full Unity Catalog names the run must report a version for. */
+    readonly expectedModels: pulumi.Input<string[]>;
+    /** Steps that must finish first (the data bootstrap), when there are any. */
+    readonly after?: readonly pulumi.Resource[];
+}
+
+/**
+ * Runs the training job once per change of its notebook or job spec and exposes the model versions it
+ * registered. Endpoints consume `modelVersions`, so none is created before training has finished, and a
+ * retrain moves every endpoint to the new versions.
+ */
+export class TrainingRun extends pulumi.ComponentResource {
+    /** Full model name -> version registered by the latest run. */
+    readonly modelVersions: pulumi.Output<Record<string, string>>;
+    readonly command: local.Command;
+
+    constructor(name: string, args: TrainingRunArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("payment-analysis:data:TrainingRun", name, {}, opts);
+        const job = args.jobs.job("train_models");
+        if (job.definition.kind !== "notebook") throw new Error(`TrainingRun: train_models must be a notebook job, found a ${job.definition.kind} job`);
+        this.command = runStep(
+            `${name}-train`,
+            {
+                command: job.id.apply((id) => jobRunCommand(id, {}, runnerTimeoutMinutes(job.definition), args.connection.profile)),
+                inputsHash: hashOfInputs({ notebook: args.assets.notebook(job.definition.notebook).contentHash, spec: job.runSpecHash }),
+                connection: args.connection,
+            },
+            { parent: this, dependsOn: [...(args.after ?? [])] },
+        );
+        this.modelVersions = pulumi.all([this.command.stdout, args.expectedModels]).apply(([stdout, expected]) => parseModelVersions(stdout, expected));
+        this.registerOutputs({ modelVersions: this.modelVersions });
+    }
+}
