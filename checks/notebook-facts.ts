@@ -15,6 +15,8 @@ export interface DeclaredColumn {
 
 export interface NotebookFacts {
     readonly outputs: readonly { table: string; line: number; columns: readonly DeclaredColumn[] }[];
+    /** SQL a notebook sends to the warehouse, with the names of the statement parameters it passes. */
+    readonly queries: readonly { line: number; sql: string; parameters: readonly string[] }[];
     readonly widgets: { readonly declared: readonly string[]; readonly used: readonly string[] };
     readonly columnReferences: Readonly<Record<string, readonly string[]>>;
     readonly constants: Readonly<Record<string, unknown>>;

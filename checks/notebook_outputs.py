@@ -4,6 +4,9 @@ Usage: python3 checks/notebook_outputs.py NOTEBOOK.py [...]
 Prints one JSON object: {"<path>": {"outputs": [...], "widgets": {...}, "columnReferences": {...},
 "problems": [...]}}. Nothing is executed; the notebooks' imports need not be installed.
 
+Queries a notebook sends to the SQL warehouse are written as Tool("<name>", "<SELECT ...>", {params})
+calls; their SQL must be a literal (values travel as statement parameters) and is reported for checking.
+
 A notebook declares each table it creates in one of two forms, both with a literal name and a schema
 that is a module-level StructType (possibly built from module-level lists of StructFields):
   * @dlt.table(name="<table>", schema=<SCHEMA>)             (pipeline notebooks)
@@ -138,6 +141,7 @@ def facts(source: str, path: str) -> dict[str, Any]:
     problems: list[str] = []
     declared: list[str] = []
     used: list[str] = []
+    queries: list[dict[str, Any]] = []
 
     def add_output(call: ast.Call, table_node: ast.expr | None, form: str) -> None:
         table = literal_string(table_node)
@@ -171,6 +175,15 @@ def facts(source: str, path: str) -> dict[str, Any]:
                     problems.append(f"line {node.lineno}: dbutils.widgets.{method} needs a literal widget name")
                 else:
                     (declared if method != "get" else used).append(name)
+        elif callee_name(node) == "Tool":
+            sql_node = node.args[1] if len(node.args) > 1 else keyword(node, "sql")
+            sql = literal_string(sql_node)
+            if sql is None:
+                problems.append(f"line {node.lineno}: Tool SQL must be one string literal (pass values as parameters, never format them in)")
+                continue
+            params_node = node.args[2] if len(node.args) > 2 else keyword(node, "parameters")
+            params = ast.literal_eval(params_node) if params_node is not None else {}
+            queries.append({"line": node.lineno, "sql": sql, "parameters": sorted(params)})
         elif keyword(node, "table") is not None and keyword(node, "schema") is not None:
             add_output(node, keyword(node, "table"), f"{target or 'call'}(table=..., schema=...)")
 
@@ -197,6 +210,7 @@ def facts(source: str, path: str) -> dict[str, Any]:
     return {
         "constants": constants,
         "outputs": outputs,
+        "queries": queries,
         "widgets": {"declared": declared, "used": used},
         "columnReferences": references,
         "problems": problems,
@@ -211,7 +225,7 @@ def main(paths: list[str]) -> int:
         try:
             result[path] = facts(source, path)
         except SyntaxError as error:
-            result[path] = {"constants": {}, "outputs": [], "widgets": {"declared": [], "used": []}, "columnReferences": {}, "problems": [f"syntax error: {error}"]}
+            result[path] = {"constants": {}, "outputs": [], "queries": [], "widgets": {"declared": [], "used": []}, "columnReferences": {}, "problems": [f"syntax error: {error}"]}
     json.dump(result, sys.stdout, indent=1, sort_keys=True)
     return 0
 

@@ -11,6 +11,7 @@ import { NOTEBOOKS, notebookSpec } from "../notebooks/requirements";
 import { domainProblems, outputProblems, referenceProblems, widgetProblems } from "./notebook-contract";
 import { notebookFacts } from "./notebook-facts";
 import { notebookFormatProblems } from "./notebook-format";
+import { queryProblems } from "./notebook-queries";
 import { REPO_ROOT, pyrightErrors } from "./notebook-pyright";
 
 export { NOTEBOOKS, notebookPackages, notebookSpec } from "../notebooks/requirements";
@@ -18,7 +19,7 @@ export type { NotebookRuntime, NotebookSpec } from "../notebooks/requirements";
 
 export const NOTEBOOK_DIR = path.join(REPO_ROOT, "notebooks");
 
-export type NotebookCheck = "format" | "pyright" | "facts" | "tables" | "references" | "domain" | "widgets";
+export type NotebookCheck = "format" | "pyright" | "facts" | "tables" | "queries" | "references" | "domain" | "widgets";
 
 export interface NotebookProblem {
     /** Repo-relative path the notebook is checked as, e.g. notebooks/silver_transform.py. */
@@ -61,6 +62,7 @@ export function checkNotebooks(notebooks: readonly NotebookFile[]): NotebookProb
         if (!fileFacts) throw new Error(`notebook_outputs.py returned no facts for ${file}`);
         add("facts", fileFacts.problems);
         add("tables", outputProblems(entry.notebook, fileFacts));
+        add("queries", queryProblems(fileFacts));
         add("references", referenceProblems(fileFacts));
         add("domain", domainProblems(fileFacts));
         const name = path.basename(entry.notebook, ".py");
