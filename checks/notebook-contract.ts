@@ -114,6 +114,14 @@ export function domainProblems(facts: NotebookFacts): string[] {
         .map(([name, value]) => `${name} = ${JSON.stringify(value)} differs from contract/domains.ts (${JSON.stringify(DOMAIN[name])})`);
 }
 
+/** Exact distinct counts fail streaming aggregations at runtime; streaming notebooks use approx_count_distinct. */
+export function streamingProblems(facts: NotebookFacts): string[] {
+    if (!facts.streaming) return [];
+    return facts.exactDistinctLines.map(
+        (line) => `line ${line}: countDistinct in a notebook that reads a stream; streaming aggregations need approx_count_distinct`,
+    );
+}
+
 /** Widgets: read only what is declared, declare only what is read, and exactly the spec's parameters. */
 export function widgetProblems(facts: NotebookFacts, spec: NotebookSpec): string[] {
     const problems: string[] = [];

@@ -17,6 +17,10 @@ export interface NotebookFacts {
     readonly outputs: readonly { table: string; line: number; columns: readonly DeclaredColumn[] }[];
     /** SQL a notebook sends to the warehouse, with the names of the statement parameters it passes. */
     readonly queries: readonly { line: number; sql: string; parameters: readonly string[] }[];
+    /** The notebook reads a stream (readStream / dlt.read_stream). */
+    readonly streaming: boolean;
+    /** Lines calling countDistinct / count_distinct. */
+    readonly exactDistinctLines: readonly number[];
     readonly widgets: { readonly declared: readonly string[]; readonly used: readonly string[] };
     readonly columnReferences: Readonly<Record<string, readonly string[]>>;
     readonly constants: Readonly<Record<string, unknown>>;

@@ -31,6 +31,10 @@ SIMPLE_TYPES = {
     "FloatType": "float",
 }
 WIDGET_DECLARATIONS = {"text", "dropdown", "combobox", "multiselect"}
+# A notebook that reads a stream may not use exact distinct counts: Spark rejects them in streaming
+# aggregations (the original real-time pipeline failed on countDistinct).
+STREAM_READERS = {"readStream", "read_stream"}
+EXACT_DISTINCT = {"countDistinct", "count_distinct"}
 # Module-level literals that must agree with contract/domains.ts wherever a notebook defines them.
 DOMAIN_CONSTANTS = {"MERCHANT_COUNT", "MERCHANT_SEGMENTS", "MERCHANT_COUNTRIES", "MERCHANT_RISK_TIERS"}
 
@@ -142,6 +146,8 @@ def facts(source: str, path: str) -> dict[str, Any]:
     declared: list[str] = []
     used: list[str] = []
     queries: list[dict[str, Any]] = []
+    exact_distinct_lines: list[int] = []
+    streaming = False
 
     def add_output(call: ast.Call, table_node: ast.expr | None, form: str) -> None:
         table = literal_string(table_node)
@@ -158,6 +164,8 @@ def facts(source: str, path: str) -> dict[str, Any]:
             problems.append(f"table '{table}': {error}")
 
     for node in ast.walk(module):
+        if isinstance(node, ast.Attribute) and node.attr in STREAM_READERS:
+            streaming = True
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             for decorator in node.decorator_list:
                 if isinstance(decorator, ast.Call) and dotted(decorator.func) == "dlt.table":
@@ -167,6 +175,8 @@ def facts(source: str, path: str) -> dict[str, Any]:
         if not isinstance(node, ast.Call):
             continue
         target = dotted(node.func)
+        if callee_name(node) in EXACT_DISTINCT:
+            exact_distinct_lines.append(node.lineno)
         if target.startswith("dbutils.widgets."):
             method = target.rsplit(".", 1)[1]
             if method in WIDGET_DECLARATIONS or method == "get":
@@ -211,6 +221,8 @@ def facts(source: str, path: str) -> dict[str, Any]:
         "constants": constants,
         "outputs": outputs,
         "queries": queries,
+        "streaming": streaming,
+        "exactDistinctLines": exact_distinct_lines,
         "widgets": {"declared": declared, "used": used},
         "columnReferences": references,
         "problems": problems,
@@ -225,7 +237,7 @@ def main(paths: list[str]) -> int:
         try:
             result[path] = facts(source, path)
         except SyntaxError as error:
-            result[path] = {"constants": {}, "outputs": [], "queries": [], "widgets": {"declared": [], "used": []}, "columnReferences": {}, "problems": [f"syntax error: {error}"]}
+            result[path] = {"constants": {}, "outputs": [], "queries": [], "streaming": False, "exactDistinctLines": [], "widgets": {"declared": [], "used": []}, "columnReferences": {}, "problems": [f"syntax error: {error}"]}
     json.dump(result, sys.stdout, indent=1, sort_keys=True)
     return 0
 

@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from "fs";
 import * as path from "path";
 import { NOTEBOOKS, notebookSpec } from "../notebooks/requirements";
-import { domainProblems, outputProblems, referenceProblems, widgetProblems } from "./notebook-contract";
+import { domainProblems, outputProblems, referenceProblems, streamingProblems, widgetProblems } from "./notebook-contract";
 import { notebookFacts } from "./notebook-facts";
 import { notebookFormatProblems } from "./notebook-format";
 import { queryProblems } from "./notebook-queries";
@@ -19,7 +19,7 @@ export type { NotebookRuntime, NotebookSpec } from "../notebooks/requirements";
 
 export const NOTEBOOK_DIR = path.join(REPO_ROOT, "notebooks");
 
-export type NotebookCheck = "format" | "pyright" | "facts" | "tables" | "queries" | "references" | "domain" | "widgets";
+export type NotebookCheck = "format" | "pyright" | "facts" | "tables" | "streaming" | "queries" | "references" | "domain" | "widgets";
 
 export interface NotebookProblem {
     /** Repo-relative path the notebook is checked as, e.g. notebooks/silver_transform.py. */
@@ -62,6 +62,7 @@ export function checkNotebooks(notebooks: readonly NotebookFile[]): NotebookProb
         if (!fileFacts) throw new Error(`notebook_outputs.py returned no facts for ${file}`);
         add("facts", fileFacts.problems);
         add("tables", outputProblems(entry.notebook, fileFacts));
+        add("streaming", streamingProblems(fileFacts));
         add("queries", queryProblems(fileFacts));
         add("references", referenceProblems(fileFacts));
         add("domain", domainProblems(fileFacts));

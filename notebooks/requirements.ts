@@ -10,7 +10,7 @@ export interface NotebookSpec {
     /** File name without `.py`, which is also the workspace notebook name. */
     readonly name: string;
     readonly runtime: NotebookRuntime;
-    /** Widgets the notebook declares; a job must pass every one (pipelines take none). */
+    /** Widgets the notebook declares, i.e. the job base parameters it understands (pipelines take none). */
     readonly parameters: readonly string[];
     /** pip requirement strings, pinned, beyond what the serverless base environment provides. */
     readonly packages: readonly string[];

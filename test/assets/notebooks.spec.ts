@@ -105,6 +105,9 @@ describe("notebooks (pyright, format, contract)", function () {
         fixture("agent_framework.py", "agent_fstring", (t) =>
             replaceOnce(t, 'Tool("kpi_summary", "SELECT * FROM v_executive_kpis")', 'Tool("kpi_summary", f"SELECT * FROM {CATALOG}.v_executive_kpis")'),
         );
+        fixture("realtime_pipeline.py", "stream_count_distinct", (t) =>
+            replaceOnce(t, 'F.approx_count_distinct("merchant_id")', 'F.countDistinct("merchant_id")'),
+        );
         fixture("agent_framework.py", "bad_separator", (t) => t.replace("# COMMAND ----------", "# COMMAND ---------"));
 
         before(() => {
@@ -151,6 +154,8 @@ describe("notebooks (pyright, format, contract)", function () {
             expectProblem("agent_parameter", "queries", /parameter "min_score" is passed but the SQL has no :min_score/);
         });
         it("agent SQL built with an f-string", () => expectProblem("agent_fstring", "facts", /Tool SQL must be one string literal/));
+        it("an exact distinct count in a streaming notebook", () =>
+            expectProblem("stream_count_distinct", "streaming", /countDistinct in a notebook that reads a stream/));
         it("a misspelt cell separator", () => expectProblem("bad_separator", "format", /cell separator must be exactly "# COMMAND ----------"/));
     });
 });
