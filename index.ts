@@ -14,6 +14,14 @@ import { UnityCatalogGrants } from "./components/platform/grants";
 import { Lakebase } from "./components/platform/lakebase";
 import { WorkspaceAssets } from "./components/platform/workspace-assets";
 import { workspaceFolderFor, schemaGrantsFor } from "./components/platform/placement";
+import { Jobs } from "./components/data/jobs";
+import { Pipelines } from "./components/data/pipelines";
+import { BootstrapChain } from "./components/data/bootstrap";
+import { TrainingRun } from "./components/data/training-run";
+import { ModelServingEndpoints } from "./components/serving/model-serving";
+import { VectorSearch } from "./components/serving/vector-search";
+import { modelFullName, SERVED_MODELS } from "./components/serving/models";
+import { notebookSpec } from "./notebooks/requirements";
 
 function configOrFail(): LoadedConfig {
     try {
@@ -95,6 +103,42 @@ new UnityCatalogGrants(
     withProvider,
 );
 
+// Data and ML: pipelines and jobs; in dev a bootstrap chain fills the schema; training feeds serving.
+const lakeflowPipelines = new Pipelines("pipelines", { config, names, catalog: unityCatalog, assets }, withProvider);
+const workflowJobs = new Jobs(
+    "jobs",
+    { config, names, warehouse, catalog: unityCatalog, assets, notebookRequirements: notebookSpec },
+    withProvider,
+);
+const bootstrap = config.dataBootstrap.enabled
+    ? new BootstrapChain("bootstrap", { jobs: workflowJobs, pipelines: lakeflowPipelines, assets, connection, simulator: config.dataBootstrap })
+    : undefined;
+const training = new TrainingRun("training", {
+    jobs: workflowJobs,
+    assets,
+    connection,
+    expectedModels: pulumi
+        .all([unityCatalog.catalogName, unityCatalog.schemaName])
+        .apply(([catalogName, schemaName]) => SERVED_MODELS.map((m) => modelFullName(catalogName, schemaName, m.model))),
+    after: bootstrap ? [bootstrap.lastStep] : [],
+});
+const serving = new ModelServingEndpoints(
+    "serving",
+    { names, catalog: unityCatalog.catalogName, schema: unityCatalog.schemaName, modelVersions: training.modelVersions, tags: config.tags },
+    withProvider,
+);
+const vectorSearch = new VectorSearch(
+    "vector-search",
+    {
+        names,
+        catalog: unityCatalog.catalogName,
+        schema: unityCatalog.schemaName,
+        embeddingEndpoint: config.embeddingEndpoint,
+        sourceTableReady: bootstrap?.lastStep,
+    },
+    withProvider,
+);
+
 export const stackName = config.stack;
 export const environment = config.environment;
 export const workspaceUrl = deployer.workspaceUrl;
@@ -106,3 +150,8 @@ export const schema = unityCatalog.schemaName;
 export const volumes = Object.fromEntries(Object.entries(unityCatalog.volumes).map(([key, volume]) => [key, volume.path]));
 export const lakebaseInstance = lakebase.instanceName;
 export const lakebaseCatalog = lakebase.catalogName;
+export const models = serving.models;
+export const jobs = workflowJobs.outputs();
+export const pipelines = lakeflowPipelines.outputs();
+export const vectorSearchEndpoint = vectorSearch.endpointName;
+export const vectorSearchIndex = vectorSearch.indexName;

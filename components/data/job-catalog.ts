@@ -82,7 +82,7 @@ function agentJob(key: string, title: string, role: string, query: string, quart
         maxRetries: 0,
         trigger: { kind: "cron", quartz },
         tags: { component: "ai-agents", agent: role },
-        fixedParameters: { agent_role: role, query },
+        fixedParameters: { agent_role: role, query, test_mode: "false" },
         stackParameters: { warehouse_id: "warehouseId", llm_endpoint: "llmEndpoint" },
         ...extra,
     };
@@ -124,6 +124,8 @@ export const JOB_DEFINITIONS: readonly JobDefinition[] = [
         maxConcurrentRuns: 1,
         usesCheckpointsVolume: true,
         tags: { component: "streaming", type: "continuous" },
+        // The original's 1-second trigger made an always-on job; 10 seconds keeps latency low at a fraction of the cost.
+        fixedParameters: { run_once: "false", max_runtime_minutes: "55", trigger_interval: "10 seconds" },
     },
     {
         kind: "sql",
@@ -172,6 +174,8 @@ export const JOB_DEFINITIONS: readonly JobDefinition[] = [
         maxRetries: 1,
         trigger: { kind: "cron", quartz: "0 0 3 * * ?" },
         tags: { component: "ml-training" },
+        // The original's hyper-parameters; 30 days and 500 000 rows bound the pandas frame on one node.
+        fixedParameters: { lookback_days: "30", max_rows: "500000", n_estimators: "100", min_samples_split: "5" },
     },
     {
         kind: "notebook",

@@ -36,8 +36,13 @@ export interface JobSpecContext {
     /** Set in prod: jobs run as this service principal, not as whoever deployed. */
     readonly runAsServicePrincipal?: string;
     readonly tags: Tags;
-    /** PyPI packages a notebook needs beyond the runtime; installed as task libraries on classic clusters. */
-    readonly notebookPackages: (notebook: string) => readonly string[];
+    /** What a notebook declares (notebooks/requirements.ts): its widgets and the PyPI packages it needs. */
+    readonly notebookRequirements: (notebook: string) => NotebookRequirements;
+}
+
+export interface NotebookRequirements {
+    readonly parameters: readonly string[];
+    readonly packages: readonly string[];
 }
 
 export const CLASSIC_CLUSTER_KEY = "main";
@@ -119,6 +124,22 @@ function commonArgs(job: JobDefinition, ctx: JobSpecContext): databricks.JobArgs
 }
 
 /**
+ * Every widget the notebook declares must be passed (task or job parameter) and nothing else: a missing
+ * one would run with the notebook's default silently, an extra one is a typo.
+ */
+export function checkParametersMatchWidgets(job: NotebookJobDefinition, passed: readonly string[], widgets: readonly string[]): void {
+    const missing = widgets.filter((w) => !passed.includes(w)).sort();
+    const unknown = passed.filter((p) => !widgets.includes(p)).sort();
+    if (missing.length > 0 || unknown.length > 0) {
+        const parts = [
+            ...(missing.length > 0 ? [`does not pass widget(s) ${missing.join(", ")}`] : []),
+            ...(unknown.length > 0 ? [`passes ${unknown.join(", ")}, which the notebook does not declare`] : []),
+        ];
+        throw new Error(`jobs: ${job.key} ${parts.join(" and ")}; notebooks/${job.notebook}.py declares ${widgets.join(", ")}`);
+    }
+}
+
+/**
  * A one-task notebook job. Serverless: the task names no compute. Notebook tasks cannot take a job
  * `environments` entry (the Jobs API applies those to Python script, wheel and dbt tasks only; a
  * serverless notebook gets its packages from its own environment, i.e. `%pip install` cells), so
@@ -126,10 +147,13 @@ function commonArgs(job: JobDefinition, ctx: JobSpecContext): databricks.JobArgs
  */
 export function notebookJobSpec(job: NotebookJobDefinition, ctx: JobSpecContext): databricks.JobArgs {
     const classic = ctx.compute.kind === "classic" ? ctx.compute : undefined;
-    const packages = [...ctx.notebookPackages(job.notebook)].sort();
+    const requirements = ctx.notebookRequirements(job.notebook);
+    const parameters = baseParameters(job, ctx);
+    checkParametersMatchWidgets(job, [...Object.keys(parameters), ...Object.keys(job.jobParameters ?? {})], requirements.parameters);
+    const packages = [...requirements.packages].sort();
     const task: databricks.types.input.JobTask = {
         taskKey: job.taskKey,
-        notebookTask: { notebookPath: ctx.assets.notebook(job.notebook).path, source: "WORKSPACE", baseParameters: baseParameters(job, ctx) },
+        notebookTask: { notebookPath: ctx.assets.notebook(job.notebook).path, source: "WORKSPACE", baseParameters: parameters },
         timeoutSeconds: job.timeoutSeconds,
         maxRetries: job.maxRetries,
         ...(classic ? { jobClusterKey: CLASSIC_CLUSTER_KEY } : {}),

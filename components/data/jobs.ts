@@ -14,7 +14,7 @@ export interface JobsArgs {
     readonly warehouse: Warehouse;
     readonly catalog: Catalog;
     readonly assets: AssetPaths;
-    readonly notebookPackages: (notebook: string) => readonly string[];
+    readonly notebookRequirements: JobSpecContext["notebookRequirements"];
     /** Defaults to every job of the catalogue. */
     readonly definitions?: readonly JobDefinition[];
 }
@@ -52,7 +52,7 @@ export class Jobs extends pulumi.ComponentResource {
             schedulesPaused: config.schedulesPaused,
             runAsServicePrincipal: config.isProd ? config.access.runAsServicePrincipal : undefined,
             tags: config.tags,
-            notebookPackages: args.notebookPackages,
+            notebookRequirements: args.notebookRequirements,
         };
         // Build every spec before registering any job, so a bad definition fails with nothing half-made.
         const specs = (args.definitions ?? JOB_DEFINITIONS).map((definition) => ({ definition, spec: jobSpec(definition, ctx) }));
