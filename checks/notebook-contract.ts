@@ -114,6 +114,28 @@ export function domainProblems(facts: NotebookFacts): string[] {
         .map(([name, value]) => `${name} = ${JSON.stringify(value)} differs from contract/domains.ts (${JSON.stringify(DOMAIN[name])})`);
 }
 
+/**
+ * Models: a column the label is computed from may not be a feature (the original's risk label used
+ * fraud_score, also a feature), and the declared models are exactly the served ones.
+ */
+export function modelProblems(facts: NotebookFacts, expectedModels: readonly string[]): string[] {
+    const problems: string[] = [];
+    for (const model of facts.models) {
+        const features = new Set([...model.numeric_features, ...model.categorical_features]);
+        const leaked = model.label_sources.filter((column) => features.has(column));
+        if (leaked.length > 0) {
+            problems.push(`line ${model.line}: model ${model.name} uses label source column(s) ${leaked.join(", ")} as features (label leakage)`);
+        }
+    }
+    if (facts.models.length > 0 || expectedModels.length > 0) {
+        const declared = facts.models.map((m) => m.name).sort();
+        if (JSON.stringify(declared) !== JSON.stringify([...expectedModels].sort())) {
+            problems.push(`models declared are [${declared.join(", ")}], expected [${[...expectedModels].sort().join(", ")}]`);
+        }
+    }
+    return problems;
+}
+
 /** Exact distinct counts fail streaming aggregations at runtime; streaming notebooks use approx_count_distinct. */
 export function streamingProblems(facts: NotebookFacts): string[] {
     if (!facts.streaming) return [];

@@ -17,6 +17,14 @@ export interface NotebookFacts {
     readonly outputs: readonly { table: string; line: number; columns: readonly DeclaredColumn[] }[];
     /** SQL a notebook sends to the warehouse, with the names of the statement parameters it passes. */
     readonly queries: readonly { line: number; sql: string; parameters: readonly string[] }[];
+    /** ModelSpec(...) declarations of the training notebook. */
+    readonly models: readonly {
+        line: number;
+        name: string;
+        numeric_features: readonly string[];
+        categorical_features: readonly string[];
+        label_sources: readonly string[];
+    }[];
     /** The notebook reads a stream (readStream / dlt.read_stream). */
     readonly streaming: boolean;
     /** Lines calling countDistinct / count_distinct. */

@@ -35,6 +35,7 @@ WIDGET_DECLARATIONS = {"text", "dropdown", "combobox", "multiselect"}
 # aggregations (the original real-time pipeline failed on countDistinct).
 STREAM_READERS = {"readStream", "read_stream"}
 EXACT_DISTINCT = {"countDistinct", "count_distinct"}
+MODEL_FIELDS = {"name", "numeric_features", "categorical_features", "label_sources"}
 # Module-level literals that must agree with contract/domains.ts wherever a notebook defines them.
 DOMAIN_CONSTANTS = {"MERCHANT_COUNT", "MERCHANT_SEGMENTS", "MERCHANT_COUNTRIES", "MERCHANT_RISK_TIERS"}
 
@@ -147,6 +148,7 @@ def facts(source: str, path: str) -> dict[str, Any]:
     used: list[str] = []
     queries: list[dict[str, Any]] = []
     exact_distinct_lines: list[int] = []
+    models: list[dict[str, Any]] = []
     streaming = False
 
     def add_output(call: ast.Call, table_node: ast.expr | None, form: str) -> None:
@@ -185,6 +187,17 @@ def facts(source: str, path: str) -> dict[str, Any]:
                     problems.append(f"line {node.lineno}: dbutils.widgets.{method} needs a literal widget name")
                 else:
                     (declared if method != "get" else used).append(name)
+        elif callee_name(node) == "ModelSpec":
+            try:
+                spec = {k.arg: ast.literal_eval(k.value) for k in node.keywords if k.arg in MODEL_FIELDS}
+            except ValueError:
+                problems.append(f"line {node.lineno}: ModelSpec {', '.join(sorted(MODEL_FIELDS))} must be literals")
+                continue
+            missing_fields = sorted(MODEL_FIELDS - spec.keys())
+            if missing_fields:
+                problems.append(f"line {node.lineno}: ModelSpec needs keyword(s) {missing_fields}")
+                continue
+            models.append({"line": node.lineno, **{k: (list(v) if isinstance(v, tuple) else v) for k, v in spec.items()}})
         elif callee_name(node) == "Tool":
             sql_node = node.args[1] if len(node.args) > 1 else keyword(node, "sql")
             sql = literal_string(sql_node)
@@ -221,6 +234,7 @@ def facts(source: str, path: str) -> dict[str, Any]:
         "constants": constants,
         "outputs": outputs,
         "queries": queries,
+        "models": models,
         "streaming": streaming,
         "exactDistinctLines": exact_distinct_lines,
         "widgets": {"declared": declared, "used": used},
@@ -237,7 +251,7 @@ def main(paths: list[str]) -> int:
         try:
             result[path] = facts(source, path)
         except SyntaxError as error:
-            result[path] = {"constants": {}, "outputs": [], "queries": [], "streaming": False, "exactDistinctLines": [], "widgets": {"declared": [], "used": []}, "columnReferences": {}, "problems": [f"syntax error: {error}"]}
+            result[path] = {"constants": {}, "outputs": [], "queries": [], "models": [], "streaming": False, "exactDistinctLines": [], "widgets": {"declared": [], "used": []}, "columnReferences": {}, "problems": [f"syntax error: {error}"]}
     json.dump(result, sys.stdout, indent=1, sort_keys=True)
     return 0
 

@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from "fs";
 import * as path from "path";
 import { NOTEBOOKS, notebookSpec } from "../notebooks/requirements";
-import { domainProblems, outputProblems, referenceProblems, streamingProblems, widgetProblems } from "./notebook-contract";
+import { domainProblems, modelProblems, outputProblems, referenceProblems, streamingProblems, widgetProblems } from "./notebook-contract";
 import { notebookFacts } from "./notebook-facts";
 import { notebookFormatProblems } from "./notebook-format";
 import { queryProblems } from "./notebook-queries";
@@ -19,7 +19,7 @@ export type { NotebookRuntime, NotebookSpec } from "../notebooks/requirements";
 
 export const NOTEBOOK_DIR = path.join(REPO_ROOT, "notebooks");
 
-export type NotebookCheck = "format" | "pyright" | "facts" | "tables" | "streaming" | "queries" | "references" | "domain" | "widgets";
+export type NotebookCheck = "format" | "pyright" | "facts" | "tables" | "models" | "streaming" | "queries" | "references" | "domain" | "widgets";
 
 export interface NotebookProblem {
     /** Repo-relative path the notebook is checked as, e.g. notebooks/silver_transform.py. */
@@ -75,6 +75,7 @@ export function checkNotebooks(notebooks: readonly NotebookFile[]): NotebookProb
             return;
         }
         add("widgets", widgetProblems(fileFacts, spec));
+        add("models", modelProblems(fileFacts, spec.models ?? []));
     });
     return problems;
 }

@@ -14,6 +14,8 @@ export interface NotebookSpec {
     readonly parameters: readonly string[];
     /** pip requirement strings, pinned, beyond what the serverless base environment provides. */
     readonly packages: readonly string[];
+    /** Unity Catalog model names (without catalog.schema) the notebook registers, in its exit JSON. */
+    readonly models?: readonly string[];
 }
 
 // Versions verified together: mlflow 2.19 supports scikit-learn 1.5 and runs on Python 3.11 (serverless env 2).
@@ -43,6 +45,7 @@ export const NOTEBOOKS: readonly NotebookSpec[] = [
         runtime: "job",
         parameters: ["catalog", "schema", "lookback_days", "max_rows", "n_estimators", "min_samples_split"],
         packages: [SCIKIT_LEARN, MLFLOW],
+        models: ["approval_propensity_model", "risk_scoring_model", "smart_routing_policy", "smart_retry_policy"],
     },
     {
         name: "agent_framework",

@@ -108,6 +108,9 @@ describe("notebooks (pyright, format, contract)", function () {
         fixture("realtime_pipeline.py", "stream_count_distinct", (t) =>
             replaceOnce(t, 'F.approx_count_distinct("merchant_id")', 'F.countDistinct("merchant_id")'),
         );
+        fixture("train_models.py", "label_leakage", (t) =>
+            replaceOnce(t, 'label_sources=("decline_reason_standard",),', 'label_sources=("decline_reason_standard", "fraud_score"),'),
+        );
         fixture("agent_framework.py", "bad_separator", (t) => t.replace("# COMMAND ----------", "# COMMAND ---------"));
 
         before(() => {
@@ -156,6 +159,8 @@ describe("notebooks (pyright, format, contract)", function () {
         it("agent SQL built with an f-string", () => expectProblem("agent_fstring", "facts", /Tool SQL must be one string literal/));
         it("an exact distinct count in a streaming notebook", () =>
             expectProblem("stream_count_distinct", "streaming", /countDistinct in a notebook that reads a stream/));
+        it("a model whose label is computed from one of its features", () =>
+            expectProblem("label_leakage", "models", /model risk_scoring_model uses label source column\(s\) fraud_score as features/));
         it("a misspelt cell separator", () => expectProblem("bad_separator", "format", /cell separator must be exactly "# COMMAND ----------"/));
     });
 });
