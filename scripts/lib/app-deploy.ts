@@ -54,6 +54,10 @@ export async function deployApp(ws: WorkspaceClient, request: DeployAppRequest, 
             settings.log(`${label}: starting its compute`);
             await ws.apps.start({ name: appName });
             startRequested = true;
+            // Observe the effect of the start before the deadline can judge it, so a timeout names the
+            // state the start led to rather than the STOPPED that preceded it.
+            app = await getApp(ws, appName);
+            continue;
         }
         await deadline.sleepOrFail(poll, () => `${label} compute did not become ACTIVE within ${deadline.budgetText()} (still ${state})\n${urlNote()}`);
         app = await getApp(ws, appName);
