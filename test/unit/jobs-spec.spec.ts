@@ -63,7 +63,7 @@ describe("job spec builders", () => {
 
     it("builds classic job clusters with the configured node type, an explicit access mode, the ML runtime for training and the notebook's packages", () => {
         const spec = notebookJobSpec(notebookJob("train_models"), context({ compute: CLASSIC }));
-        const [cluster] = spec.jobClusters as Array<{ jobClusterKey: string; newCluster: Record<string, unknown> }>;
+        const [cluster] = spec.jobClusters as unknown as Array<{ jobClusterKey: string; newCluster: Record<string, unknown> }>;
         assert.strictEqual(cluster.newCluster["nodeTypeId"], "i3.xlarge");
         assert.strictEqual(cluster.newCluster["dataSecurityMode"], "SINGLE_USER");
         assert.strictEqual(cluster.newCluster["sparkVersion"], "15.4.x-cpu-ml-scala2.12");
@@ -73,7 +73,7 @@ describe("job spec builders", () => {
         assert.deepStrictEqual(task.libraries?.map((l) => l.pypi.package), [...notebookSpec("train_models").packages].sort());
 
         const simulator = notebookJobSpec(notebookJob("transaction_simulator"), context({ compute: CLASSIC }));
-        const simulatorCluster = (simulator.jobClusters as Array<{ newCluster: Record<string, unknown> }>)[0].newCluster;
+        const simulatorCluster = (simulator.jobClusters as unknown as Array<{ newCluster: Record<string, unknown> }>)[0].newCluster;
         assert.deepStrictEqual(simulatorCluster["autoscale"], { minWorkers: 1, maxWorkers: 2 });
         assert.strictEqual(simulatorCluster["sparkVersion"], "15.4.x-scala2.12");
     });
