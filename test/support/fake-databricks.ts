@@ -97,7 +97,7 @@ export function selfSignedCertificate(hostname: string): Certificate {
 
 /** An agent that sends every connection to 127.0.0.1:<port> and verifies TLS against `ca`. */
 export function loopbackAgent(port: number, ca: string = throwawayCertificate().cert): https.Agent {
-    const agent = new https.Agent({ keepAlive: false, ca, rejectUnauthorized: true });
+    const agent = new https.Agent({ keepAlive: true, ca, rejectUnauthorized: true });
     // Returning the socket synchronously is allowed by http.Agent, so the callback is not needed.
     agent.createConnection = (options) =>
         tls.connect({
