@@ -14,6 +14,11 @@ export interface BackoffPolicy {
 export interface RetryPolicy extends BackoffPolicy {
     /** Total attempts, the first included. */
     readonly maxAttempts: number;
+    /**
+     * Total attempts when the connection itself fails. Lower than maxAttempts: a refused connection or an
+     * unknown host is rarely fixed by waiting, and a wrong workspace URL should fail in seconds.
+     */
+    readonly maxNetworkAttempts: number;
     /** Wall-clock budget for one logical request, retries included. */
     readonly budgetMs: number;
     /** Per-attempt socket timeout. */
@@ -25,6 +30,7 @@ export const defaultRetryPolicy: RetryPolicy = {
     maxDelayMs: 30_000,
     multiplier: 2,
     maxAttempts: 8,
+    maxNetworkAttempts: 3,
     budgetMs: 5 * 60_000,
     attemptTimeoutMs: 60_000,
 };

@@ -22,7 +22,7 @@ export const defaultTimeoutMinutes = 120;
 
 export class UsageError extends Error {
     constructor(problem: string) {
-        super(`run-job: ${problem}\n${runJobUsage}`);
+        super(`${problem}\n${runJobUsage}`);
         this.name = "UsageError";
     }
 }

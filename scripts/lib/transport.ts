@@ -69,7 +69,7 @@ export async function sendWithRetry(
                 failedAttempts: attempt,
                 elapsedMs: clock.now() - started,
                 retryAfterMs: undefined,
-                policy,
+                policy: { ...policy, maxAttempts: Math.min(policy.maxAttempts, policy.maxNetworkAttempts) },
                 random: clock.random,
             });
             if (delay === undefined) {

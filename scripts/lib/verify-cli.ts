@@ -31,10 +31,10 @@ export function parseVerifyArgs(argv: readonly string[]): VerifyArgs {
             options: { stack: { type: "string" }, outputs: { type: "string" }, profile: { type: "string" } },
         }));
     } catch (error) {
-        throw new Error(`verify: ${(error as Error).message}\n${verifyUsage}`);
+        throw new Error(`${(error as Error).message}\n${verifyUsage}`);
     }
     if ((values.stack === undefined) === (values.outputs === undefined)) {
-        throw new Error(`verify: give exactly one of --stack or --outputs\n${verifyUsage}`);
+        throw new Error(`give exactly one of --stack or --outputs\n${verifyUsage}`);
     }
     const source: StackOutputsSource = values.stack !== undefined ? { stack: values.stack } : { file: values.outputs as string };
     return { source, ...(values.profile ? { profile: values.profile } : {}) };

@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import fc from "fast-check";
 import { backoffDelayMs, isRetryableStatus, nextRetryDelayMs, parseRetryAfterMs, pollDelayMs, RetryPolicy } from "../../scripts/lib/retry";
 
-const policy: RetryPolicy = { initialDelayMs: 1000, maxDelayMs: 8000, multiplier: 2, maxAttempts: 5, budgetMs: 60_000, attemptTimeoutMs: 1000 };
+const policy: RetryPolicy = { initialDelayMs: 1000, maxDelayMs: 8000, multiplier: 2, maxAttempts: 5, maxNetworkAttempts: 2, budgetMs: 60_000, attemptTimeoutMs: 1000 };
 
 describe("retry schedule", () => {
     it("doubles from the initial delay up to the cap (upper bound at random()=1)", () => {

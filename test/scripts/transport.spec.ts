@@ -75,7 +75,7 @@ describe("transport (the client's HTTP layer against the fake API)", () => {
 
     it("fails fast with a clear reason when nothing listens on the port", async () => {
         const ws = fakeClient(await closedPort());
-        await assert.rejects(ws.jobs.getRun({ run_id: 1 }), /cannot reach the workspace \(ECONNREFUSED.*after 4 attempt/);
+        await assert.rejects(ws.jobs.getRun({ run_id: 1 }), /cannot reach the workspace \(ECONNREFUSED.*after 2 attempt/);
     });
 
     it("verifies TLS: a certificate the client does not trust is refused before any request", async () => {

@@ -57,6 +57,7 @@ export const fastRetryPolicy: RetryPolicy = {
     maxDelayMs: 20,
     multiplier: 2,
     maxAttempts: 4,
+    maxNetworkAttempts: 2,
     budgetMs: 5_000,
     attemptTimeoutMs: 5_000,
 };
