@@ -145,7 +145,13 @@ async function waitUntilDone<T>(
     const startedAt = clock.now();
     let lastState: string | undefined;
     for (let poll = 1; ; poll++) {
-        const observation = await observe();
+        let observation: Observation<T>;
+        try {
+            observation = await observe();
+        } catch (error) {
+            // Without its state we can neither judge nor safely cancel the run; point the user at it.
+            throw new RunFailedError(`${label}: could not read its state, it may still be running: ${(error as Error).message}\nSee: ${url()}`);
+        }
         const elapsed = clock.now() - startedAt;
         if (observation.state !== lastState) {
             settings.log(`[${formatElapsed(elapsed)}] ${label}: ${observation.state}`);

@@ -135,7 +135,10 @@ describe("runner: jobs against the fake API", () => {
 
     it("rejects a run without `state` as a malformed response, naming the field", async () => {
         fake.enqueue("GET", runsGet, { body: { run_id: runId, run_page_url: runPageUrl } });
-        await assert.rejects(runJobAndWait(fake.client(), { jobId, parameters: {} }, settings()), /malformed response from jobs\/runs\/get\?run_id=456: state: /);
+        await assert.rejects(
+            runJobAndWait(fake.client(), { jobId, parameters: {} }, settings()),
+            /could not read its state.*malformed response from jobs\/runs\/get\?run_id=456: state: [\s\S]*See: https:\/\/fake-workspace\.test\/jobs\/123\/runs\/456/,
+        );
     });
 
     it("rejects an unknown life cycle state instead of waiting forever", async () => {
