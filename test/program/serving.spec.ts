@@ -63,7 +63,7 @@ describe("training, serving and vector search under mocks", function () {
     });
 
     it("moves every endpoint to the new versions when a retrain reports them", async () => {
-        const retrained = { ...VERSIONS, approval_propensity_model: "8", smart_retry_policy: "2" };
+        const retrained: Record<string, string> = { ...VERSIONS, approval_propensity_model: "8", smart_retry_policy: "2" };
         const after = await evaluateProgram({ stack: "dev", commandStdout: { "training-train": trainingStdout(retrained) } });
         for (const served of SERVED_MODELS) {
             assert.strictEqual(entityOf(findResource(after.resources, T.serving, `serving-${served.endpointBase}`)).entityVersion, retrained[served.model]);
