@@ -3,6 +3,7 @@ import * as assert from "assert";
 import fs = require("fs");
 import * as path from "path";
 import { SERVED_MODELS } from "../../components/serving/models";
+import { stackOutputsSchema } from "../../scripts/lib/stack-outputs";
 import { Evaluation, evaluateProgram, EvaluationOptions, findResource, ofType, REPO_ROOT } from "../support/program";
 
 const T = {
@@ -76,6 +77,11 @@ describe("training, serving and vector search under mocks", function () {
             models,
             Object.fromEntries(SERVED_MODELS.map((m) => [m.model, { fullName: `${PREFIX}.${m.model}`, servedVersion: VERSIONS[m.model], endpointName: `${m.endpointBase}-dev` }])),
         );
+    });
+
+    it("exports models in the shape the verifier reads", () => {
+        const parsed = stackOutputsSchema.shape.models.safeParse(dev.outputs["models"]);
+        assert.ok(parsed.success, parsed.success ? "" : parsed.error.message);
     });
 
     it("still registers all four endpoints in preview, their versions unknown until training has run", async () => {
