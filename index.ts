@@ -13,7 +13,7 @@ import { Catalog } from "./components/platform/catalog";
 import { UnityCatalogGrants } from "./components/platform/grants";
 import { Lakebase } from "./components/platform/lakebase";
 import { WorkspaceAssets } from "./components/platform/workspace-assets";
-import { workspaceFolderFor, schemaGrantsFor } from "./components/platform/placement";
+import { workspaceFolderFor } from "./components/platform/placement";
 import { Jobs } from "./components/data/jobs";
 import { Pipelines } from "./components/data/pipelines";
 import { BootstrapChain } from "./components/data/bootstrap";
@@ -22,6 +22,10 @@ import { ModelServingEndpoints } from "./components/serving/model-serving";
 import { VectorSearch } from "./components/serving/vector-search";
 import { modelFullName, SERVED_MODELS } from "./components/serving/models";
 import { notebookSpec } from "./notebooks/requirements";
+import { Dashboards } from "./components/analytics/dashboards";
+import { PaymentAnalysisApp } from "./components/app/app";
+import { WorkspaceAccess } from "./components/app/access";
+import { APP_TABLE_PRIVILEGES, APP_WRITTEN_TABLES, catalogUsers, schemaGrants } from "./components/app/unity-catalog-access";
 
 function configOrFail(): LoadedConfig {
     try {
@@ -88,21 +92,6 @@ const assets = new WorkspaceAssets(
     withProvider,
 );
 
-new UnityCatalogGrants(
-    "grants",
-    {
-        securables: [
-            {
-                kind: "schema",
-                key: "schema",
-                fullName: unityCatalog.fullName,
-                grants: schemaGrantsFor(config.access, deployer.userName),
-            },
-        ],
-    },
-    withProvider,
-);
-
 // Data and ML: pipelines and jobs; in dev a bootstrap chain fills the schema; training feeds serving.
 const lakeflowPipelines = new Pipelines("pipelines", { config, names, catalog: unityCatalog, assets }, withProvider);
 const workflowJobs = new Jobs(
@@ -139,6 +128,83 @@ const vectorSearch = new VectorSearch(
     withProvider,
 );
 
+// Analytics: the twelve dashboards, published with embedded credentials on our warehouse.
+const analytics = new Dashboards(
+    "dashboards",
+    {
+        warehouseId: warehouse.id,
+        parentPath: assets.dashboardsFolder,
+        catalog: config.catalog,
+        schema: config.schema,
+        workspaceUrl: deployer.workspaceUrl,
+        displayNameFor: (title) => names.display(title),
+    },
+    withProvider,
+);
+
+// The app, bound to what it uses; it starts these jobs from its UI.
+const APP_JOBS = ["transaction_simulator", "gold_views", "lakehouse_bootstrap", "train_models", "test_agent_framework", "orchestrator_agent"];
+const app = new PaymentAnalysisApp(
+    "app",
+    {
+        appName: names.app("payment-analysis"),
+        description: "Payment approval optimisation: KPIs, rules, decisioning, ML models and agent jobs.",
+        computeSize: config.app.computeSize,
+        bindings: {
+            warehouseId: warehouse.id,
+            lakebase: { instanceName: lakebase.instanceName, databaseName: lakebase.databaseName },
+            servingEndpoints: serving.endpointNames,
+            jobs: Object.fromEntries(APP_JOBS.map((key) => [key, workflowJobs.job(key).id])),
+            reportsVolume: unityCatalog.volumes.reports.fullName,
+        },
+        source: config.app.source.kind === "git" ? config.app.source : { kind: "workspace", upload: assets.appSource, connection },
+    },
+    withProvider,
+);
+
+// Access: one owner per securable for Unity Catalog grants; group permissions on every workspace object.
+new UnityCatalogGrants(
+    "grants",
+    {
+        securables: [
+            {
+                kind: "schema",
+                key: "schema",
+                fullName: unityCatalog.fullName,
+                grants: schemaGrants(config.access, { deployer: deployer.userName, app: app.servicePrincipalClientId }),
+            },
+            // The app's tables exist once the lakehouse bootstrap made them; without it the app has read access only.
+            ...(bootstrap
+                ? APP_WRITTEN_TABLES.map((table) => ({
+                      kind: "table" as const,
+                      key: `table-${table.replace(/_/g, "-")}`,
+                      fullName: pulumi.interpolate`${unityCatalog.fullName}.${table}`,
+                      grants: app.servicePrincipalClientId.apply((principal) => [{ principal, privileges: APP_TABLE_PRIVILEGES }]),
+                  }))
+                : []),
+        ],
+        catalog: { name: config.catalog, privileges: ["USE_CATALOG"], principals: catalogUsers(config.access, app.servicePrincipalClientId) },
+        dependsOn: bootstrap ? [bootstrap.lastStep] : [],
+    },
+    withProvider,
+);
+
+new WorkspaceAccess(
+    "access",
+    {
+        groups: config.access,
+        objects: [
+            { key: "warehouse", target: "warehouse", id: warehouse.id },
+            { key: "app", target: "app", id: app.name },
+            ...Object.entries(workflowJobs.outputs()).map(([key, job]) => ({ key: `job-${key.replace(/_/g, "-")}`, target: "job" as const, id: job.id })),
+            ...Object.entries(lakeflowPipelines.outputs()).map(([key, pipeline]) => ({ key: `pipeline-${key.replace(/_/g, "-")}`, target: "pipeline" as const, id: pipeline.id })),
+            ...Object.entries(serving.endpointIds).map(([key, id]) => ({ key: `endpoint-${key}`, target: "servingEndpoint" as const, id })),
+            ...Object.entries(analytics.ids).map(([key, id]) => ({ key: `dashboard-${key.replace(/_/g, "-")}`, target: "dashboard" as const, id })),
+        ],
+    },
+    withProvider,
+);
+
 export const stackName = config.stack;
 export const environment = config.environment;
 export const workspaceUrl = deployer.workspaceUrl;
@@ -155,3 +221,6 @@ export const jobs = workflowJobs.outputs();
 export const pipelines = lakeflowPipelines.outputs();
 export const vectorSearchEndpoint = vectorSearch.endpointName;
 export const vectorSearchIndex = vectorSearch.indexName;
+export const dashboards = analytics.dashboards;
+export const appName = app.name;
+export const appUrl = app.url;

@@ -32,6 +32,8 @@ export function publishedUrl(workspaceUrl: string, dashboardId: string): string 
 export class Dashboards extends pulumi.ComponentResource {
     /** Dashboard key (dashboards/index.ts) to its id and published URL. */
     public readonly dashboards: pulumi.Output<Record<string, DeployedDashboard>>;
+    /** Dashboard key to its id, one Output each, for per-dashboard permissions. */
+    public readonly ids: Record<string, pulumi.Output<string>> = {};
 
     constructor(name: string, args: DashboardsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("payment-analysis:analytics:Dashboards", name, {}, opts);
@@ -51,6 +53,7 @@ export class Dashboards extends pulumi.ComponentResource {
                 },
                 { parent: this },
             );
+            this.ids[entry.key] = dashboard.id;
             return pulumi
                 .all([dashboard.id, args.workspaceUrl])
                 .apply(([id, workspaceUrl]): [string, DeployedDashboard] => [entry.key, { id, url: publishedUrl(workspaceUrl, id) }]);

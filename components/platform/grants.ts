@@ -19,6 +19,17 @@ export interface SecurableGrants {
 
 export interface UnityCatalogGrantsArgs {
     readonly securables: readonly SecurableGrants[];
+    /**
+     * The shared catalog: other teams grant on it too, so it gets one non-authoritative `Grant` per
+     * principal instead of an authoritative `Grants` that would revoke theirs.
+     */
+    readonly catalog?: {
+        readonly name: pulumi.Input<string>;
+        readonly privileges: readonly string[];
+        readonly principals: ReadonlyArray<{ readonly key: string; readonly principal: pulumi.Input<string> }>;
+    };
+    /** Resources that must exist first (e.g. the job that creates the tables granted on). */
+    readonly dependsOn?: pulumi.Input<pulumi.Resource>[];
 }
 
 /**
@@ -45,6 +56,11 @@ export class UnityCatalogGrants extends pulumi.ComponentResource {
     constructor(name: string, args: UnityCatalogGrantsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("payment-analysis:platform:UnityCatalogGrants", name, {}, opts);
         const seen = new Set<string>();
+        const catalogKeys = (args.catalog?.principals ?? []).map((p) => `catalog-${p.key}`);
+        for (const key of catalogKeys) {
+            if (seen.has(key)) throw new Error(`UnityCatalogGrants ${name}: catalog principal "${key}" is listed twice`);
+            seen.add(key);
+        }
         for (const securable of args.securables) {
             if (seen.has(securable.key)) {
                 throw new Error(`UnityCatalogGrants ${name}: securable "${securable.key}" is listed twice; give all its grants in one entry`);
@@ -59,6 +75,13 @@ export class UnityCatalogGrants extends pulumi.ComponentResource {
                     [securable.kind]: securable.fullName,
                     grants: merged.apply((list) => list.map((g) => ({ principal: g.principal, privileges: [...g.privileges] }))),
                 },
+                { parent: this, dependsOn: args.dependsOn },
+            );
+        }
+        for (const user of args.catalog?.principals ?? []) {
+            new databricks.Grant(
+                `${name}-catalog-${user.key}`,
+                { catalog: args.catalog!.name, principal: user.principal, privileges: [...args.catalog!.privileges] },
                 { parent: this },
             );
         }

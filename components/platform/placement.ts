@@ -4,8 +4,6 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { StackNames } from "../naming";
-import { StackConfig } from "../config";
-import { PrincipalGrant } from "./grants";
 
 /**
  * The stack's workspace folder as a workspace path. A bare folder name goes under the deploying user's home
@@ -21,17 +19,3 @@ export function workspaceFolderFor(configured: string, deployerHome: pulumi.Inpu
 export const VIEWER_SCHEMA_PRIVILEGES = ["READ_VOLUME", "SELECT", "USE_SCHEMA"];
 /** The identity that runs jobs and pipelines creates tables, views, volumes' files and models in the schema. */
 export const WORKLOAD_SCHEMA_PRIVILEGES = ["ALL_PRIVILEGES"];
-
-/**
- * Schema grants: the deploying identity always; in stacks with groups, viewers read and managers manage;
- * the run-as service principal gets what its workloads need. Dev stacks configure no groups, so only the
- * deploying user is granted.
- */
-export function schemaGrantsFor(access: StackConfig["access"], deployer: pulumi.Input<string>): pulumi.Output<PrincipalGrant[]> {
-    return pulumi.output(deployer).apply((deployerName) => [
-        { principal: deployerName, privileges: WORKLOAD_SCHEMA_PRIVILEGES },
-        ...(access.runAsServicePrincipal ? [{ principal: access.runAsServicePrincipal, privileges: WORKLOAD_SCHEMA_PRIVILEGES }] : []),
-        ...access.viewerGroups.map((group) => ({ principal: group, privileges: VIEWER_SCHEMA_PRIVILEGES })),
-        ...access.managerGroups.map((group) => ({ principal: group, privileges: ["ALL_PRIVILEGES"] })),
-    ]);
-}

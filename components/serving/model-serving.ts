@@ -66,10 +66,16 @@ export interface ServedModelInfo {
 export class ModelServingEndpoints extends pulumi.ComponentResource {
     /** Model name -> what it serves and where: the `models` stack output. */
     readonly models: Record<string, ServedModelInfo>;
+    /** Endpoint ids by endpoint base name (`approval-propensity`), for permissions. */
+    readonly endpointIds: Record<string, pulumi.Output<string>>;
+    /** Endpoint names by endpoint base name, for the app's bindings. */
+    readonly endpointNames: Record<string, pulumi.Output<string>>;
 
     constructor(name: string, args: ModelServingArgs, opts?: pulumi.ComponentResourceOptions) {
         super("payment-analysis:serving:ModelServingEndpoints", name, {}, opts);
         const models: Record<string, ServedModelInfo> = {};
+        const endpointIds: Record<string, pulumi.Output<string>> = {};
+        const endpointNames: Record<string, pulumi.Output<string>> = {};
         for (const served of SERVED_MODELS) {
             const fullName = pulumi.all([args.catalog, args.schema]).apply(([catalog, schema]) => modelFullName(catalog, schema, served.model));
             const entityVersion = pulumi.all([args.modelVersions, fullName]).apply(([versions, full]) => {
@@ -89,8 +95,12 @@ export class ModelServingEndpoints extends pulumi.ComponentResource {
                 { parent: this, customTimeouts: { create: "45m", update: "45m" } },
             );
             models[served.model] = { fullName, servedVersion: entityVersion, endpointName: endpoint.name };
+            endpointIds[served.endpointBase] = endpoint.servingEndpointId;
+            endpointNames[served.endpointBase] = endpoint.name;
         }
         this.models = models;
+        this.endpointIds = endpointIds;
+        this.endpointNames = endpointNames;
         this.registerOutputs({ models });
     }
 }

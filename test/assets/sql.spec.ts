@@ -59,7 +59,8 @@ describe("sql/ assets", () => {
         const create = splitStatements(renderTemplate(text, SAMPLE_TEMPLATE_VALUES, "vs.sql")).find((s) =>
             s.words.includes("TRANSACTION_SUMMARIES_FOR_SEARCH") && s.words[0] === "CREATE",
         );
-        assert.ok(create?.words.includes("'DELTA.ENABLECHANGEDATAFEED'"), "CDF property missing");
+        assert.ok(create, "no CREATE of transaction_summaries_for_search");
+        assert.ok(create.words.includes("'DELTA.ENABLECHANGEDATAFEED'"), "CDF property missing");
         const index = create.words.indexOf("'DELTA.ENABLECHANGEDATAFEED'");
         assert.equal(create.words[index + 2], "'TRUE'");
     });

@@ -69,13 +69,14 @@ describe("the program under mocks", function () {
         assert.ok(targets.includes("ahs_demos_catalog.ahs_demo_payment_analysis_dev"));
     });
 
-    it("grants only the deploying user in dev, and the groups and run-as principal in prod", () => {
+    it("grants the deploying user and the app in dev, and also the groups and run-as principal in prod", () => {
         const principals = (e: Evaluation) => {
             const schemaGrants = ofType(e.resources, T.grants).find((g) => g.inputs["schema"] !== undefined)!;
             return (schemaGrants.inputs["grants"] as Array<{ principal: string; privileges: string[] }>).map((g) => g.principal).sort();
         };
-        assert.deepStrictEqual(principals(dev), ["deployer@example.com"]);
-        assert.deepStrictEqual(principals(prod), ["6f1c2a4e-8b3d-4e5f-9a7b-0c1d2e3f4a5b", "data-analysts", "data-engineers", "deployer@example.com"]);
+        const app = "00000000-0000-4000-8000-0000000000a1";
+        assert.deepStrictEqual(principals(dev), [app, "deployer@example.com"]);
+        assert.deepStrictEqual(principals(prod), [app, "6f1c2a4e-8b3d-4e5f-9a7b-0c1d2e3f4a5b", "data-analysts", "data-engineers", "deployer@example.com"]);
     });
 
     it("creates the Lakebase instance with a stack-unique name and its catalog from the instance resource", () => {

@@ -1,0 +1,48 @@
+/**
+ * Who gets which Unity Catalog privileges, decided in one place so that every securable has exactly one
+ * owner of its grants: the schema's single `Grants` resource, one `Grants` per table the app writes, and
+ * a non-authoritative `Grant` per principal on the shared catalog (which other teams also grant on).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { datasetByName } from "../../contract";
+import { StackConfig } from "../config";
+import { PrincipalGrant } from "../platform/grants";
+import { VIEWER_SCHEMA_PRIVILEGES, WORKLOAD_SCHEMA_PRIVILEGES } from "../platform/placement";
+
+/** Lakehouse tables the app changes: its saved catalog/schema, and the approval rules users edit. */
+export const APP_WRITTEN_TABLES = ["app_config", "approval_rules"].map((name) => datasetByName(name).name);
+
+/** The app reads the gold views and lakehouse tables; it writes only `APP_WRITTEN_TABLES`. */
+export const APP_SCHEMA_PRIVILEGES = ["SELECT", "USE_SCHEMA"];
+export const APP_TABLE_PRIVILEGES = ["MODIFY", "SELECT"];
+
+export interface Principals {
+    readonly deployer: pulumi.Input<string>;
+    /** Application id of the app's service principal. */
+    readonly app: pulumi.Input<string>;
+}
+
+/** Schema grants: deploying identity, run-as service principal, groups, and the app. */
+export function schemaGrants(access: StackConfig["access"], principals: Principals): pulumi.Output<PrincipalGrant[]> {
+    return pulumi.all([principals.deployer, principals.app]).apply(([deployer, app]) => [
+        { principal: deployer, privileges: WORKLOAD_SCHEMA_PRIVILEGES },
+        ...(access.runAsServicePrincipal ? [{ principal: access.runAsServicePrincipal, privileges: WORKLOAD_SCHEMA_PRIVILEGES }] : []),
+        ...access.viewerGroups.map((group) => ({ principal: group, privileges: VIEWER_SCHEMA_PRIVILEGES })),
+        ...access.managerGroups.map((group) => ({ principal: group, privileges: ["ALL_PRIVILEGES"] })),
+        { principal: app, privileges: APP_SCHEMA_PRIVILEGES },
+    ]);
+}
+
+/**
+ * Principals that need USE_CATALOG on the shared catalog to reach the schema. The deploying identity
+ * already has it (it could not create the schema otherwise), so it is never granted here.
+ */
+export function catalogUsers(access: StackConfig["access"], app: pulumi.Input<string>): Array<{ key: string; principal: pulumi.Input<string> }> {
+    return [
+        { key: "app", principal: app },
+        ...(access.runAsServicePrincipal ? [{ key: "run-as", principal: access.runAsServicePrincipal }] : []),
+        ...[...access.viewerGroups, ...access.managerGroups]
+            .filter((group, index, all) => all.indexOf(group) === index)
+            .map((group) => ({ key: `group-${group.replace(/[^A-Za-z0-9-]/g, "-")}`, principal: group })),
+    ];
+}
