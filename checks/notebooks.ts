@@ -1,6 +1,7 @@
 /**
  * Every check on the notebooks in one pass: Databricks source format, pyright with the stubs of
- * notebooks/typings, and the static facts held to the data contract and notebooks/requirements.ts.
+ * notebooks/typings, the static facts held to the data contract and notebooks/requirements.ts, and the
+ * %pip cell held to the packages requirements.ts pins.
  * One pyright process and one python3 process per call, whatever the number of notebooks.
  *
  * CLI: `npm run check:notebooks` prints each problem and exits 1 if there is any.
@@ -11,6 +12,7 @@ import { NOTEBOOKS, notebookSpec } from "../notebooks/requirements";
 import { domainProblems, modelProblems, outputProblems, referenceProblems, streamingProblems, widgetProblems } from "./notebook-contract";
 import { notebookFacts } from "./notebook-facts";
 import { notebookFormatProblems } from "./notebook-format";
+import { pipCellProblems } from "./notebook-pip";
 import { queryProblems } from "./notebook-queries";
 import { REPO_ROOT, pyrightErrors } from "./notebook-pyright";
 
@@ -19,7 +21,7 @@ export type { NotebookRuntime, NotebookSpec } from "../notebooks/requirements";
 
 export const NOTEBOOK_DIR = path.join(REPO_ROOT, "notebooks");
 
-export type NotebookCheck = "format" | "pyright" | "facts" | "tables" | "models" | "streaming" | "queries" | "references" | "domain" | "widgets";
+export type NotebookCheck = "format" | "pyright" | "facts" | "tables" | "models" | "streaming" | "queries" | "references" | "domain" | "widgets" | "packages";
 
 export interface NotebookProblem {
     /** Repo-relative path the notebook is checked as, e.g. notebooks/silver_transform.py. */
@@ -53,7 +55,8 @@ export function checkNotebooks(notebooks: readonly NotebookFile[]): NotebookProb
         const file = files[index];
         const add = (check: NotebookCheck, messages: readonly string[]) =>
             messages.forEach((message) => problems.push({ notebook: entry.notebook, file, check, message }));
-        add("format", notebookFormatProblems(readFileSync(file, "utf8")));
+        const text = readFileSync(file, "utf8");
+        add("format", notebookFormatProblems(text));
         add(
             "pyright",
             diagnostics.filter((d) => d.file === file).map((d) => `line ${d.line}: ${d.message} (${d.rule})`),
@@ -75,6 +78,7 @@ export function checkNotebooks(notebooks: readonly NotebookFile[]): NotebookProb
             return;
         }
         add("widgets", widgetProblems(fileFacts, spec));
+        add("packages", pipCellProblems(text, spec.packages));
         add("models", modelProblems(fileFacts, spec.models ?? []));
     });
     return problems;

@@ -11,6 +11,14 @@
 
 # COMMAND ----------
 
+# MAGIC %pip install --quiet databricks-sdk==0.40.0
+
+# COMMAND ----------
+
+dbutils.library.restartPython()
+
+# COMMAND ----------
+
 import json
 import re
 import time

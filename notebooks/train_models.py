@@ -13,6 +13,14 @@
 
 # COMMAND ----------
 
+# MAGIC %pip install --quiet mlflow==2.19.0 scikit-learn==1.5.2
+
+# COMMAND ----------
+
+dbutils.library.restartPython()
+
+# COMMAND ----------
+
 import json
 import re
 from dataclasses import dataclass

@@ -31,8 +31,14 @@ class _Fs:
 class _Secrets:
     def get(self, scope: str, key: str) -> str: ...
 
+class _Library:
+    # Restarts the Python process so packages installed by %pip replace the preloaded ones;
+    # every variable defined before the call is lost.
+    def restartPython(self) -> None: ...
+
 class RemoteDbUtils:
     widgets: _Widgets
+    library: _Library
     notebook: _Notebook
     fs: _Fs
     secrets: _Secrets
