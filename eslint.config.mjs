@@ -13,6 +13,7 @@ export default tseslint.config(
             "@typescript-eslint/no-require-imports": "off",
             "no-empty": ["error", { allowEmptyCatch: false }],
             eqeqeq: ["error", "always"],
+            "prefer-const": ["error", { ignoreReadBeforeAssign: true }],
         },
     },
 );

@@ -44,7 +44,7 @@ export function pyrightErrors(files: readonly string[]): PyrightDiagnostic[] {
     try {
         report = JSON.parse(run.stdout) as PyrightReport;
     } catch (error) {
-        throw new Error(`pyright printed no JSON report (${(error as Error).message}): ${run.stdout.slice(0, 500)}`);
+        throw new Error(`pyright printed no JSON report (${(error as Error).message}): ${run.stdout.slice(0, 500)}`, { cause: error });
     }
     return report.generalDiagnostics
         .filter((d) => d.severity === "error")

@@ -39,7 +39,7 @@ const minutes = (m: number) => `${m.toFixed(1)} min`;
 
 async function main(): Promise<void> {
     const requireStart = performance.now();
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+     
     require("@pulumi/databricks");
     const requireMs = performance.now() - requireStart;
 

@@ -11,7 +11,7 @@ export function parseModelVersions(stdout: string, expectedModels: readonly stri
     try {
         parsed = JSON.parse(last);
     } catch (error) {
-        throw new Error(`training run: last line of stdout is not JSON (${(error as Error).message}): ${last.slice(0, 200)}; ${hint}`);
+        throw new Error(`training run: last line of stdout is not JSON (${(error as Error).message}): ${last.slice(0, 200)}; ${hint}`, { cause: error });
     }
     if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
         throw new Error(`training run: exit value is not a JSON object: ${last.slice(0, 200)}; ${hint}`);

@@ -68,7 +68,7 @@ export async function loadStackOutputs(source: StackOutputsSource, run: CommandR
         try {
             text = fs.readFileSync(source.file, "utf8");
         } catch (error) {
-            throw new Error(`--outputs ${source.file}: cannot read it (${(error as Error).message})`);
+            throw new Error(`--outputs ${source.file}: cannot read it (${(error as Error).message})`, { cause: error });
         }
         return parseStackOutputs(parseJson(text, `--outputs ${source.file}`), source.file);
     }
@@ -80,9 +80,9 @@ export async function loadStackOutputs(source: StackOutputsSource, run: CommandR
     } catch (error) {
         const failure = error as NodeJS.ErrnoException & { stderr?: string };
         if (failure.code === "ENOENT") {
-            throw new Error(`${label}: the pulumi CLI is not on PATH; install it, or pass --outputs <file.json> with a saved \`pulumi stack output --json\``);
+            throw new Error(`${label}: the pulumi CLI is not on PATH; install it, or pass --outputs <file.json> with a saved \`pulumi stack output --json\``, { cause: error });
         }
-        throw new Error(`${label} failed: ${(failure.stderr || failure.message).trim()}`);
+        throw new Error(`${label} failed: ${(failure.stderr || failure.message).trim()}`, { cause: error });
     }
     return parseStackOutputs(parseJson(stdout, label), label);
 }
@@ -91,7 +91,7 @@ function parseJson(text: string, source: string): unknown {
     try {
         return JSON.parse(text);
     } catch (error) {
-        throw new Error(`${source}: not JSON (${(error as Error).message})`);
+        throw new Error(`${source}: not JSON (${(error as Error).message})`, { cause: error });
     }
 }
 

@@ -31,7 +31,7 @@ export function parseVerifyArgs(argv: readonly string[]): VerifyArgs {
             options: { stack: { type: "string" }, outputs: { type: "string" }, profile: { type: "string" } },
         }));
     } catch (error) {
-        throw new Error(`${(error as Error).message}\n${verifyUsage}`);
+        throw new Error(`${(error as Error).message}\n${verifyUsage}`, { cause: error });
     }
     if ((values.stack === undefined) === (values.outputs === undefined)) {
         throw new Error(`give exactly one of --stack or --outputs\n${verifyUsage}`);

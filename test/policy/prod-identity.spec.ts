@@ -4,7 +4,7 @@ import { prodJobRunAsServicePrincipal, prodPipelineRunAsServicePrincipal } from 
 import { jobProps, pipelineProps, TYPES } from "./fixtures";
 import { runPolicy, UNKNOWN } from "./harness";
 
-type Props = Record<string, any>;
+type Props = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- fixtures mutate nested provider inputs of many shapes
 
 const runAsCases = [
     { policy: prodJobRunAsServicePrincipal, type: TYPES.job, props: jobProps, kind: "job" },

@@ -3,7 +3,7 @@ import { requiredTags } from "../../policy/required-tags";
 import { Environment, jobProps, pipelineProps, servingProps, TYPES, warehouseProps } from "./fixtures";
 import { runPolicy, UNKNOWN } from "./harness";
 
-type Props = Record<string, any>;
+type Props = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- fixtures mutate nested provider inputs of many shapes
 
 // One row per tag shape: where the tags live and how to drop or replace one.
 const shapes: ReadonlyArray<{

@@ -3,7 +3,7 @@ import { servingAiGateway } from "../../policy/serving-ai-gateway";
 import { servingProps, TYPES, warehouseProps } from "./fixtures";
 import { runPolicy, UNKNOWN } from "./harness";
 
-type Props = Record<string, any>;
+type Props = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- fixtures mutate nested provider inputs of many shapes
 
 function endpoint(mutate: (props: Props) => void = () => undefined) {
     const props = servingProps("prod");

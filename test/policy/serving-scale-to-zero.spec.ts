@@ -3,7 +3,7 @@ import { servingScaleToZero } from "../../policy/serving-scale-to-zero";
 import { servingProps, TYPES } from "./fixtures";
 import { runPolicy, UNKNOWN } from "./harness";
 
-type Props = Record<string, any>;
+type Props = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- fixtures mutate nested provider inputs of many shapes
 
 function endpoint(stack: string, mutate: (props: Props) => void = () => undefined) {
     const props = servingProps(stack === "prod" ? "prod" : "dev");
