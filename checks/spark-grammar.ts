@@ -76,7 +76,6 @@ function installedVersion(): string {
 
 function buildBundle(outfile: string): void {
     // Required lazily: esbuild is a devDependency and only needed when the bundle is missing.
-     
     const esbuild = require("esbuild") as typeof import("esbuild");
     fs.mkdirSync(path.dirname(outfile), { recursive: true });
     const temporary = `${outfile}.${process.pid}.tmp`;
@@ -99,7 +98,6 @@ export function sparkGrammar(): SparkGrammar {
     if (loaded) return loaded;
     const outfile = bundlePath(installedVersion());
     if (!fs.existsSync(outfile)) buildBundle(outfile);
-     
     const module = require(outfile) as {
         SparkSQL: SparkGrammar["SparkSQL"];
         SparkSqlParser: { ruleNames: string[] };

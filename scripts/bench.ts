@@ -39,7 +39,6 @@ const minutes = (m: number) => `${m.toFixed(1)} min`;
 
 async function main(): Promise<void> {
     const requireStart = performance.now();
-     
     require("@pulumi/databricks");
     const requireMs = performance.now() - requireStart;
 
