@@ -8,6 +8,7 @@ import * as path from "node:path";
 import { evaluateProgram, REPO_ROOT } from "../test/support/program";
 import { renderPlan } from "./lib/plan";
 import { parsePlanArgs, planPath, stalePlanMessage } from "./lib/plan-cli";
+import { mermaidBlock, withGraph } from "./lib/readme-graph";
 
 /** The plan of one stack as the committed file should read. */
 export async function generatePlan(stack: string): Promise<string> {
@@ -29,6 +30,11 @@ async function main(): Promise<void> {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, plan);
     console.log(`wrote ${relative}`);
+    if (args.stack === "dev") {
+        const readme = path.join(REPO_ROOT, "README.md");
+        fs.writeFileSync(readme, withGraph(fs.readFileSync(readme, "utf8"), mermaidBlock(plan)));
+        console.log("updated the dependency graph in README.md");
+    }
 }
 
 if (require.main === module) {
