@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as databricks from "@pulumi/databricks";
 import { DatabricksConnection } from "../load-config";
-import { scriptStep } from "../script-command";
+import { npmScriptCommand, runStep } from "../data/run-step";
 import { UploadedAsset } from "../platform/workspace-assets";
 import { appBindings, AppBindingTargets } from "./bindings";
 
@@ -52,13 +52,14 @@ export class PaymentAnalysisApp extends pulumi.ComponentResource {
 
         if (source.kind === "workspace") {
             // The deployment runs again only when the uploaded code changes; a failed deployment fails `pulumi up`.
-            scriptStep(
+            runStep(
                 `${name}-deploy`,
                 {
-                    script: "deploy-app",
-                    args: [pulumi.interpolate`--app=${app.name}`, pulumi.interpolate`--source-code-path=${source.upload.path}`],
+                    command: pulumi
+                        .all([app.name, source.upload.path])
+                        .apply(([appName, path]) => npmScriptCommand("deploy-app", [`--app=${appName}`, `--source-code-path=${path}`])),
+                    inputsHash: source.upload.contentHash,
                     connection: source.connection,
-                    triggers: [source.upload.contentHash],
                 },
                 { parent: this, dependsOn: [app] },
             );

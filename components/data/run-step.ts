@@ -29,9 +29,14 @@ export function shellQuote(text: string): string {
     return /^[A-Za-z0-9_@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
+/** `npm run --silent <script> -- <args>`: one of this repo's scripts, run from the repo root after `npm ci`. */
+export function npmScriptCommand(script: string, args: readonly string[]): string {
+    // `--silent` keeps npm's banner out of stdout, whose last line is the script's result.
+    return ["npm", "run", "--silent", script, "--", ...args].map(shellQuote).join(" ");
+}
+
 function runnerCommand(args: readonly string[]): string {
-    // `--silent` keeps npm's banner out of stdout, whose last line is the notebook's exit value.
-    return ["npm", "run", "--silent", RUNNER_NPM_SCRIPT, "--", ...args].map(shellQuote).join(" ");
+    return npmScriptCommand(RUNNER_NPM_SCRIPT, args);
 }
 
 export function jobRunCommand(jobId: string, parameters: Readonly<Record<string, string>>, timeoutMinutes: number, profile?: string): string {
@@ -49,6 +54,8 @@ export function pipelineUpdateCommand(pipelineId: string, timeoutMinutes: number
 export function runnerEnvironment(connection: RunnerConnection): Record<string, pulumi.Input<string>> {
     return {
         ...(connection.host ? { DATABRICKS_HOST: connection.host } : {}),
+        // Unified auth reads the profile from here too, so every script (not only the runner's --profile) uses it.
+        ...(connection.profile ? { DATABRICKS_CONFIG_PROFILE: connection.profile } : {}),
         ...(connection.token ? { DATABRICKS_TOKEN: connection.token } : {}),
     };
 }
