@@ -16,6 +16,7 @@ export const DURATION_BY_TYPE: Readonly<Record<string, DurationEstimate>> = {
     "databricks:index/schema:Schema": { minutes: SECONDS, basis: "row 2: one API call, 1-5 s (est.)" },
     "databricks:index/volume:Volume": { minutes: SECONDS, basis: "row 3: one API call, 1-5 s (est.)" },
     "databricks:index/grants:Grants": { minutes: SECONDS, basis: "row 4: PATCH then read-back poll, seconds (est.)" },
+    "databricks:index/grant:Grant": { minutes: SECONDS, basis: "row 4: one principal's grant, same PATCH as Grants, seconds (est.)" },
     "databricks:index/databaseInstance:DatabaseInstance": { minutes: 5, basis: "row 5: Lakebase instance until AVAILABLE, ~5 min" },
     "databricks:index/databaseDatabaseCatalog:DatabaseDatabaseCatalog": { minutes: SECONDS, basis: "row 6: one call, seconds (est.)" },
     "databricks:index/directory:Directory": { minutes: SECONDS, basis: "row 7: workspace objects, seconds each (est.)" },
