@@ -1,5 +1,5 @@
 /** Command line of `npm run deploy-app`: which app, which uploaded code, how long to wait. Pure, so every misuse is testable. */
-import { parseArgs } from "node:util";
+import { parseStrictOptions, parseTimeoutMinutes } from "./cli-args";
 
 export const deployAppUsage = [
     "usage: npm run --silent deploy-app -- --app <name> --source-code-path <workspace path> [--timeout-minutes <M>] [--profile <name>]",
@@ -29,22 +29,16 @@ const appNamePattern = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 const maxAppNameLength = 30;
 
 export function parseDeployAppArgs(argv: readonly string[]): DeployAppArgs {
-    let values;
-    try {
-        ({ values } = parseArgs({
-            args: [...argv],
-            strict: true,
-            allowPositionals: false,
-            options: {
-                "app": { type: "string" },
-                "source-code-path": { type: "string" },
-                "timeout-minutes": { type: "string" },
-                "profile": { type: "string" },
-            },
-        }));
-    } catch (error) {
-        throw new DeployAppUsageError((error as Error).message);
-    }
+    const values = parseStrictOptions(
+        argv,
+        {
+            "app": { type: "string" },
+            "source-code-path": { type: "string" },
+            "timeout-minutes": { type: "string" },
+            "profile": { type: "string" },
+        },
+        (problem) => new DeployAppUsageError(problem),
+    );
     const appName = values.app;
     if (appName === undefined) throw new DeployAppUsageError("--app is required");
     if (!appNamePattern.test(appName) || appName.length > maxAppNameLength) {
@@ -57,16 +51,7 @@ export function parseDeployAppArgs(argv: readonly string[]): DeployAppArgs {
     if (!sourceCodePath.startsWith("/") || sourceCodePath.length < 2) {
         throw new DeployAppUsageError(`--source-code-path must be an absolute workspace path such as /Workspace/Users/me/app, got "${sourceCodePath}"`);
     }
-    const timeoutMinutes = parseTimeout(values["timeout-minutes"]);
+    const timeoutMinutes = parseTimeoutMinutes(values["timeout-minutes"], defaultDeployTimeoutMinutes, (problem) => new DeployAppUsageError(problem));
     const profile = values.profile;
     return { appName, sourceCodePath, timeoutMinutes, ...(profile ? { profile } : {}) };
-}
-
-function parseTimeout(raw: string | undefined): number {
-    if (raw === undefined) return defaultDeployTimeoutMinutes;
-    const minutes = Number(raw);
-    if (raw.trim() === "" || !Number.isFinite(minutes) || minutes <= 0) {
-        throw new DeployAppUsageError(`--timeout-minutes must be a positive number, got "${raw}"`);
-    }
-    return minutes;
 }

@@ -1,5 +1,5 @@
 /** Command line of `npm run run-job`: what to run and how long to wait. Pure, so every misuse is testable. */
-import { parseArgs } from "node:util";
+import { parseStrictOptions, parseTimeoutMinutes } from "./cli-args";
 
 export const runJobUsage = [
     "usage: npm run --silent run-job -- --job-id <N> [--param key=value ...] [--task-key <key>] [--timeout-minutes <M>] [--profile <name>]",
@@ -28,26 +28,20 @@ export class UsageError extends Error {
 }
 
 export function parseRunJobArgs(argv: readonly string[]): RunJobArgs {
-    let values;
-    try {
-        ({ values } = parseArgs({
-            args: [...argv],
-            strict: true,
-            allowPositionals: false,
-            options: {
-                "job-id": { type: "string" },
-                "param": { type: "string", multiple: true },
-                "task-key": { type: "string" },
-                "pipeline-id": { type: "string" },
-                "full-refresh": { type: "boolean" },
-                "timeout-minutes": { type: "string" },
-                "profile": { type: "string" },
-            },
-        }));
-    } catch (error) {
-        throw new UsageError((error as Error).message);
-    }
-    const timeoutMinutes = parseTimeout(values["timeout-minutes"]);
+    const values = parseStrictOptions(
+        argv,
+        {
+            "job-id": { type: "string" },
+            "param": { type: "string", multiple: true },
+            "task-key": { type: "string" },
+            "pipeline-id": { type: "string" },
+            "full-refresh": { type: "boolean" },
+            "timeout-minutes": { type: "string" },
+            "profile": { type: "string" },
+        },
+        (problem) => new UsageError(problem),
+    );
+    const timeoutMinutes = parseTimeoutMinutes(values["timeout-minutes"], defaultTimeoutMinutes, (problem) => new UsageError(problem));
     const profile = values.profile;
     const jobId = values["job-id"];
     const pipelineId = values["pipeline-id"];
@@ -76,15 +70,6 @@ export function parseRunJobArgs(argv: readonly string[]): RunJobArgs {
         timeoutMinutes,
         ...(profile ? { profile } : {}),
     };
-}
-
-function parseTimeout(raw: string | undefined): number {
-    if (raw === undefined) return defaultTimeoutMinutes;
-    const minutes = Number(raw);
-    if (!Number.isFinite(minutes) || minutes <= 0) {
-        throw new UsageError(`--timeout-minutes must be a positive number, got "${raw}"`);
-    }
-    return minutes;
 }
 
 function parseParams(raw: readonly string[]): Record<string, string> {

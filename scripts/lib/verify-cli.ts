@@ -3,8 +3,8 @@
  * post-deploy checks against the workspace they name, prints the table and returns the exit code.
  * Effects are passed in so tests drive it against the fake API.
  */
-import { parseArgs } from "node:util";
 import { WorkspaceClient } from "@databricks/sdk-experimental";
+import { parseStrictOptions } from "./cli-args";
 import { CliIo } from "./run-job-cli";
 import { CommandRunner, loadStackOutputs, StackOutputsSource } from "./stack-outputs";
 import { Clock } from "./transport";
@@ -22,17 +22,11 @@ export interface VerifyArgs {
 }
 
 export function parseVerifyArgs(argv: readonly string[]): VerifyArgs {
-    let values;
-    try {
-        ({ values } = parseArgs({
-            args: [...argv],
-            strict: true,
-            allowPositionals: false,
-            options: { stack: { type: "string" }, outputs: { type: "string" }, profile: { type: "string" } },
-        }));
-    } catch (error) {
-        throw new Error(`${(error as Error).message}\n${verifyUsage}`, { cause: error });
-    }
+    const values = parseStrictOptions(
+        argv,
+        { stack: { type: "string" }, outputs: { type: "string" }, profile: { type: "string" } },
+        (problem) => new Error(`${problem}\n${verifyUsage}`),
+    );
     if ((values.stack === undefined) === (values.outputs === undefined)) {
         throw new Error(`give exactly one of --stack or --outputs\n${verifyUsage}`);
     }
