@@ -1,9 +1,9 @@
 import * as assert from "node:assert/strict";
 import { AppDeployFailedError, deployApp } from "../../scripts/lib/app-deploy";
 import { deployAppCli } from "../../scripts/lib/app-deploy-cli";
-import { WaitSettings } from "../../scripts/lib/runner";
 import { MalformedResponseError } from "../../scripts/lib/run-states";
 import { Clock, systemClock } from "../../scripts/lib/transport";
+import { fastWaitSettings } from "../support/wait-settings";
 import { FakeDatabricks, RecordedRequest } from "../support/fake-databricks";
 
 const appName = "payment-analysis-dev";
@@ -28,17 +28,6 @@ function deployment(state: string, message?: string): object {
     return { deployment_id: deploymentId, mode: "SNAPSHOT", source_code_path: sourceCodePath, status: { state, ...(message ? { message } : {}) } };
 }
 
-function settings(overrides: Partial<WaitSettings> = {}): WaitSettings & { lines: string[] } {
-    const lines: string[] = [];
-    return {
-        poll: { initialDelayMs: 2, maxDelayMs: 10, multiplier: 2 },
-        timeoutMs: 10_000,
-        clock: systemClock,
-        log: (line) => lines.push(line),
-        lines,
-        ...overrides,
-    };
-}
 
 /** Time passes only when the code under test sleeps, so minute-long deadlines run instantly. */
 function virtualClock(): Clock & { sleeps: number[] } {
@@ -83,7 +72,7 @@ describe("deploy-app against the fake Apps API", () => {
             { body: deployment("IN_PROGRESS", "Starting app with command: python app.py") },
             { body: deployment("SUCCEEDED", "App started successfully") },
         );
-        const wait = settings();
+        const wait = fastWaitSettings();
 
         const outcome = await deployApp(fake.client(), { appName, sourceCodePath }, wait);
 
@@ -105,7 +94,7 @@ describe("deploy-app against the fake Apps API", () => {
         fake.setDefault("GET", appPath, { body: app("ACTIVE") });
         fake.setDefault("POST", startPath, { body: app("STARTING") });
         fake.enqueue("GET", deploymentPath, { body: deployment("SUCCEEDED") });
-        const wait = settings();
+        const wait = fastWaitSettings();
 
         await deployApp(fake.client(), { appName, sourceCodePath }, wait);
 
@@ -128,7 +117,7 @@ describe("deploy-app against the fake Apps API", () => {
         fake.setDefault("POST", startPath, { body: app("STARTING") });
         fake.enqueue("GET", deploymentPath, { body: deployment("SUCCEEDED") });
 
-        await deployApp(fake.client(), { appName, sourceCodePath }, settings());
+        await deployApp(fake.client(), { appName, sourceCodePath }, fastWaitSettings());
 
         const paths = fake.requests.map((r) => `${r.method} ${r.path}`);
         assert.deepEqual(paths.slice(0, 3), [`GET ${appPath}`, `GET ${appPath}`, `POST ${startPath}`]);
@@ -139,7 +128,7 @@ describe("deploy-app against the fake Apps API", () => {
         fake.setDefault("GET", appPath, { body: app("STOPPED", { message: "App failed to start: out of capacity" }) });
         fake.setDefault("POST", startPath, { body: app("STARTING") });
 
-        await assert.rejects(deployApp(fake.client(), { appName, sourceCodePath }, settings()), (error: unknown) => {
+        await assert.rejects(deployApp(fake.client(), { appName, sourceCodePath }, fastWaitSettings()), (error: unknown) => {
             assert.ok(error instanceof AppDeployFailedError);
             assert.match(error.message, /compute is STOPPED again after it was started: App failed to start: out of capacity/);
             assert.ok(error.message.includes(`App: ${appUrl}`), error.message);
@@ -151,7 +140,7 @@ describe("deploy-app against the fake Apps API", () => {
 
     it("fails on a compute in ERROR without deploying, naming the compute's message", async () => {
         fake.setDefault("GET", appPath, { body: app("ERROR", { message: "Container crashed" }) });
-        await assert.rejects(deployApp(fake.client(), { appName, sourceCodePath }, settings()), /compute is in ERROR: Container crashed\nApp: https:/);
+        await assert.rejects(deployApp(fake.client(), { appName, sourceCodePath }, fastWaitSettings()), /compute is in ERROR: Container crashed\nApp: https:/);
         assert.equal(fake.requestsTo("POST", startPath).length, 0);
         assert.equal(fake.requestsTo("POST", deploymentsPath).length, 0);
     });
@@ -164,7 +153,7 @@ describe("deploy-app against the fake Apps API", () => {
             { body: deployment("IN_PROGRESS") },
             { body: deployment("FAILED", "Error installing packages: No matching distribution found for databricks-sdk==99") },
         );
-        await assert.rejects(deployApp(fake.client(), { appName, sourceCodePath }, settings()), (error: unknown) => {
+        await assert.rejects(deployApp(fake.client(), { appName, sourceCodePath }, fastWaitSettings()), (error: unknown) => {
             assert.ok(error instanceof AppDeployFailedError);
             assert.equal(
                 error.message,
@@ -177,7 +166,7 @@ describe("deploy-app against the fake Apps API", () => {
     it("on a CANCELLED deployment fails too", async () => {
         fake.setDefault("GET", appPath, { body: app("ACTIVE") });
         fake.enqueue("GET", deploymentPath, { body: deployment("CANCELLED", "Deployment was cancelled by a newer deployment") });
-        await assert.rejects(deployApp(fake.client(), { appName, sourceCodePath }, settings()), /CANCELLED: Deployment was cancelled by a newer deployment\nApp: https:/);
+        await assert.rejects(deployApp(fake.client(), { appName, sourceCodePath }, fastWaitSettings()), /CANCELLED: Deployment was cancelled by a newer deployment\nApp: https:/);
     });
 
     it("rides out a 500 on the app and on the deployment poll (retried by the client)", async () => {
@@ -185,7 +174,7 @@ describe("deploy-app against the fake Apps API", () => {
         fake.enqueue("GET", appPath, serverError, { body: app("ACTIVE") });
         fake.enqueue("GET", deploymentPath, serverError, { body: deployment("SUCCEEDED") });
 
-        const outcome = await deployApp(fake.client(), { appName, sourceCodePath }, settings());
+        const outcome = await deployApp(fake.client(), { appName, sourceCodePath }, fastWaitSettings());
 
         assert.equal(outcome.url, appUrl);
         assert.equal(fake.requestsTo("GET", appPath).length, 2);
@@ -197,7 +186,7 @@ describe("deploy-app against the fake Apps API", () => {
         fake.setDefault("GET", deploymentPath, { body: deployment("IN_PROGRESS", "Installing packages") });
         const started = Date.now();
         await assert.rejects(
-            deployApp(fake.client(), { appName, sourceCodePath }, settings({ timeoutMs: 40 })),
+            deployApp(fake.client(), { appName, sourceCodePath }, fastWaitSettings({ timeoutMs: 40 })),
             /deployment 01f0a1b2c3d4e5f6 did not finish within 40ms \(still IN_PROGRESS \(Installing packages\)\);.*no API to cancel it\nApp: https:/,
         );
         assert.ok(Date.now() - started < 2_000, "the deadline must bound the wait");
@@ -207,7 +196,7 @@ describe("deploy-app against the fake Apps API", () => {
         fake.enqueue("GET", appPath, { body: app("STOPPED") });
         fake.setDefault("GET", appPath, { body: app("STARTING") });
         fake.setDefault("POST", startPath, { body: app("STARTING") });
-        await assert.rejects(deployApp(fake.client(), { appName, sourceCodePath }, settings({ timeoutMs: 40 })), /compute did not become ACTIVE within 40ms \(still STARTING\)/);
+        await assert.rejects(deployApp(fake.client(), { appName, sourceCodePath }, fastWaitSettings({ timeoutMs: 40 })), /compute did not become ACTIVE within 40ms \(still STARTING\)/);
         assert.equal(fake.requestsTo("POST", deploymentsPath).length, 0);
     });
 
@@ -215,20 +204,20 @@ describe("deploy-app against the fake Apps API", () => {
         fake.enqueue("GET", appPath, { body: app("ACTIVE", { url: null }) });
         fake.setDefault("GET", appPath, { body: app("ACTIVE") });
         fake.enqueue("GET", deploymentPath, { body: deployment("SUCCEEDED") });
-        const outcome = await deployApp(fake.client(), { appName, sourceCodePath }, settings());
+        const outcome = await deployApp(fake.client(), { appName, sourceCodePath }, fastWaitSettings());
         assert.equal(outcome.url, appUrl);
     });
 
     it("fails when the app still reports no URL after a successful deployment", async () => {
         fake.setDefault("GET", appPath, { body: app("ACTIVE", { url: null }) });
         fake.enqueue("GET", deploymentPath, { body: deployment("SUCCEEDED") });
-        await assert.rejects(deployApp(fake.client(), { appName, sourceCodePath }, settings()), /SUCCEEDED, but the workspace reports no URL for the app/);
+        await assert.rejects(deployApp(fake.client(), { appName, sourceCodePath }, fastWaitSettings()), /SUCCEEDED, but the workspace reports no URL for the app/);
     });
 
     describe("malformed responses name the call and the field", () => {
         it("an app without compute_status", async () => {
             fake.setDefault("GET", appPath, { body: { name: appName, url: appUrl } });
-            await assert.rejects(deployApp(fake.client(), { appName, sourceCodePath }, settings()), (error: unknown) => {
+            await assert.rejects(deployApp(fake.client(), { appName, sourceCodePath }, fastWaitSettings()), (error: unknown) => {
                 assert.ok(error instanceof MalformedResponseError);
                 assert.match(error.message, new RegExp(`malformed response from apps/${appName}: compute_status: `));
                 return true;
@@ -238,18 +227,18 @@ describe("deploy-app against the fake Apps API", () => {
         it("a created deployment without deployment_id", async () => {
             fake.setDefault("GET", appPath, { body: app("ACTIVE") });
             fake.setDefault("POST", deploymentsPath, { body: { status: { state: "IN_PROGRESS" } } });
-            await assert.rejects(deployApp(fake.client(), { appName, sourceCodePath }, settings()), /malformed response from apps\/payment-analysis-dev\/deployments \(create\): deployment_id: /);
+            await assert.rejects(deployApp(fake.client(), { appName, sourceCodePath }, fastWaitSettings()), /malformed response from apps\/payment-analysis-dev\/deployments \(create\): deployment_id: /);
         });
 
         it("a deployment in a state the deployer does not know", async () => {
             fake.setDefault("GET", appPath, { body: app("ACTIVE") });
             fake.enqueue("GET", deploymentPath, { body: deployment("PAUSED") });
-            await assert.rejects(deployApp(fake.client(), { appName, sourceCodePath }, settings()), /unknown deployment status.state "PAUSED"; expected one of IN_PROGRESS, SUCCEEDED, FAILED, CANCELLED/);
+            await assert.rejects(deployApp(fake.client(), { appName, sourceCodePath }, fastWaitSettings()), /unknown deployment status.state "PAUSED"; expected one of IN_PROGRESS, SUCCEEDED, FAILED, CANCELLED/);
         });
 
         it("a body that is not JSON", async () => {
             fake.setDefault("GET", appPath, { rawBody: "<html>gateway</html>" });
-            await assert.rejects(deployApp(fake.client(), { appName, sourceCodePath }, settings()), /GET https:\/\/fake-workspace\.test\/api\/2\.0\/apps\/payment-analysis-dev: HTTP 200 with a body that is not JSON/);
+            await assert.rejects(deployApp(fake.client(), { appName, sourceCodePath }, fastWaitSettings()), /GET https:\/\/fake-workspace\.test\/api\/2\.0\/apps\/payment-analysis-dev: HTTP 200 with a body that is not JSON/);
         });
     });
 

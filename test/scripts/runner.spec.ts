@@ -1,8 +1,9 @@
 import * as assert from "node:assert/strict";
 import { parseModelVersions } from "../../scripts/lib/output-parsing";
 import { runJobCli } from "../../scripts/lib/run-job-cli";
-import { runJobAndWait, RunFailedError, runPipelineUpdateAndWait, WaitSettings } from "../../scripts/lib/runner";
+import { runJobAndWait, RunFailedError, runPipelineUpdateAndWait } from "../../scripts/lib/runner";
 import { systemClock } from "../../scripts/lib/transport";
+import { fastWaitSettings } from "../support/wait-settings";
 import { FakeDatabricks } from "../support/fake-databricks";
 
 const jobId = 123;
@@ -25,17 +26,6 @@ function run(lifeCycle: string, result?: string, message?: string): object {
     };
 }
 
-function settings(overrides: Partial<WaitSettings> = {}): WaitSettings & { lines: string[] } {
-    const lines: string[] = [];
-    return {
-        poll: { initialDelayMs: 2, maxDelayMs: 10, multiplier: 2 },
-        timeoutMs: 10_000,
-        clock: systemClock,
-        log: (line) => lines.push(line),
-        lines,
-        ...overrides,
-    };
-}
 
 describe("runner: jobs against the fake API", () => {
     let fake: FakeDatabricks;
@@ -51,7 +41,7 @@ describe("runner: jobs against the fake API", () => {
         const exitValue = '{"main.payments.approval_propensity":"3"}';
         fake.enqueue("GET", runsGet, { body: run("PENDING") }, { body: run("RUNNING") }, { body: run("RUNNING") }, { body: run("TERMINATED", "SUCCESS") });
         fake.enqueue("GET", runsGetOutput, { body: { notebook_output: { result: exitValue, truncated: false } } });
-        const wait = settings();
+        const wait = fastWaitSettings();
 
         const outcome = await runJobAndWait(fake.client(), { jobId, parameters: { catalog: "main", schema: "payments" } }, wait);
 
@@ -70,14 +60,14 @@ describe("runner: jobs against the fake API", () => {
     it("returns no exit value when the notebook did not call dbutils.notebook.exit", async () => {
         fake.enqueue("GET", runsGet, { body: run("TERMINATED", "SUCCESS") });
         fake.enqueue("GET", runsGetOutput, { body: { notebook_output: {} } });
-        const outcome = await runJobAndWait(fake.client(), { jobId, parameters: {} }, settings());
+        const outcome = await runJobAndWait(fake.client(), { jobId, parameters: {} }, fastWaitSettings());
         assert.equal(outcome.exitValue, undefined);
     });
 
     it("rides out a 429 on the status poll", async () => {
         fake.enqueue("GET", runsGet, { status: 429, headers: { "retry-after": "0" }, body: { error_code: "REQUEST_LIMIT_EXCEEDED", message: "too many" } }, { body: run("TERMINATED", "SUCCESS") });
         fake.enqueue("GET", runsGetOutput, { body: { notebook_output: { result: "ok" } } });
-        const outcome = await runJobAndWait(fake.client(), { jobId, parameters: {} }, settings());
+        const outcome = await runJobAndWait(fake.client(), { jobId, parameters: {} }, fastWaitSettings());
         assert.equal(outcome.exitValue, "ok");
         assert.equal(fake.requestsTo("GET", runsGet).length, 2);
     });
@@ -86,7 +76,7 @@ describe("runner: jobs against the fake API", () => {
         fake.enqueue("POST", runNow, { status: 500, body: { error_code: "INTERNAL_ERROR", message: "try again" } });
         fake.enqueue("GET", runsGet, { body: run("TERMINATED", "SUCCESS") });
         fake.enqueue("GET", runsGetOutput, { body: { notebook_output: { result: "ok" } } });
-        await runJobAndWait(fake.client(), { jobId, parameters: {} }, settings());
+        await runJobAndWait(fake.client(), { jobId, parameters: {} }, fastWaitSettings());
         const tokens = fake.requestsTo("POST", runNow).map((r) => (r.body as { idempotency_token: string }).idempotency_token);
         assert.equal(tokens.length, 2);
         assert.equal(tokens[0], tokens[1]);
@@ -95,7 +85,7 @@ describe("runner: jobs against the fake API", () => {
     it("on FAILED names the run URL and the task's own error", async () => {
         fake.enqueue("GET", runsGet, { body: run("RUNNING") }, { body: run("TERMINATED", "FAILED", "Workload failed, see run output for details") });
         fake.enqueue("GET", runsGetOutput, { body: { error: "ValueError: silver table payments_enriched_silver is empty" } });
-        await assert.rejects(runJobAndWait(fake.client(), { jobId, parameters: {} }, settings()), (error: unknown) => {
+        await assert.rejects(runJobAndWait(fake.client(), { jobId, parameters: {} }, fastWaitSettings()), (error: unknown) => {
             assert.ok(error instanceof RunFailedError);
             assert.match(error.message, /run 456 FAILED: Workload failed/);
             assert.match(error.message, /task train_models FAILED: ValueError: silver table payments_enriched_silver is empty/);
@@ -107,20 +97,20 @@ describe("runner: jobs against the fake API", () => {
     it("still reports the failure when the task's output cannot be read", async () => {
         fake.enqueue("GET", runsGet, { body: run("TERMINATED", "FAILED", "boom") });
         fake.enqueue("GET", runsGetOutput, { status: 400, body: { error_code: "INVALID_STATE", message: "output not available" } });
-        await assert.rejects(runJobAndWait(fake.client(), { jobId, parameters: {} }, settings()), /FAILED: boom[\s\S]*could not be read: .*output not available[\s\S]*Run: https/);
+        await assert.rejects(runJobAndWait(fake.client(), { jobId, parameters: {} }, fastWaitSettings()), /FAILED: boom[\s\S]*could not be read: .*output not available[\s\S]*Run: https/);
     });
 
     it("on CANCELED fails with the state message", async () => {
         fake.enqueue("GET", runsGet, { body: run("TERMINATED", "CANCELED", "Run cancelled by jdoe@example.com") });
         fake.enqueue("GET", runsGetOutput, { body: {} });
-        await assert.rejects(runJobAndWait(fake.client(), { jobId, parameters: {} }, settings()), /CANCELED: Run cancelled by jdoe@example\.com[\s\S]*Run: https:\/\/fake-workspace\.test\/jobs\/123\/runs\/456/);
+        await assert.rejects(runJobAndWait(fake.client(), { jobId, parameters: {} }, fastWaitSettings()), /CANCELED: Run cancelled by jdoe@example\.com[\s\S]*Run: https:\/\/fake-workspace\.test\/jobs\/123\/runs\/456/);
     });
 
     it("on SKIPPED and INTERNAL_ERROR fails without a result state", async () => {
         for (const lifeCycle of ["SKIPPED", "INTERNAL_ERROR"]) {
             fake.enqueue("GET", runsGet, { body: run(lifeCycle, undefined, "cluster could not start") });
             fake.enqueue("GET", runsGetOutput, { body: {} });
-            await assert.rejects(runJobAndWait(fake.client(), { jobId, parameters: {} }, settings()), new RegExp(`${lifeCycle}: cluster could not start`));
+            await assert.rejects(runJobAndWait(fake.client(), { jobId, parameters: {} }, fastWaitSettings()), new RegExp(`${lifeCycle}: cluster could not start`));
         }
     });
 
@@ -128,7 +118,7 @@ describe("runner: jobs against the fake API", () => {
         fake.setDefault("GET", runsGet, { body: run("RUNNING") });
         fake.setDefault("POST", runsCancel, { body: {} });
         const started = Date.now();
-        await assert.rejects(runJobAndWait(fake.client(), { jobId, parameters: {} }, settings({ timeoutMs: 40 })), /did not finish within 40ms \(still RUNNING\); cancelled it[\s\S]*See: https/);
+        await assert.rejects(runJobAndWait(fake.client(), { jobId, parameters: {} }, fastWaitSettings({ timeoutMs: 40 })), /did not finish within 40ms \(still RUNNING\); cancelled it[\s\S]*See: https/);
         assert.ok(Date.now() - started < 2_000, "the deadline must bound the wait");
         assert.deepEqual(fake.requestsTo("POST", runsCancel).map((r) => r.body), [{ run_id: runId }]);
     });
@@ -136,14 +126,14 @@ describe("runner: jobs against the fake API", () => {
     it("rejects a run without `state` as a malformed response, naming the field", async () => {
         fake.enqueue("GET", runsGet, { body: { run_id: runId, run_page_url: runPageUrl } });
         await assert.rejects(
-            runJobAndWait(fake.client(), { jobId, parameters: {} }, settings()),
+            runJobAndWait(fake.client(), { jobId, parameters: {} }, fastWaitSettings()),
             /could not read its state.*malformed response from jobs\/runs\/get\?run_id=456: state: [\s\S]*See: https:\/\/fake-workspace\.test\/jobs\/123\/runs\/456/,
         );
     });
 
     it("rejects an unknown life cycle state instead of waiting forever", async () => {
         fake.enqueue("GET", runsGet, { body: run("LEVITATING") });
-        await assert.rejects(runJobAndWait(fake.client(), { jobId, parameters: {} }, settings()), /unknown life_cycle_state "LEVITATING"/);
+        await assert.rejects(runJobAndWait(fake.client(), { jobId, parameters: {} }, fastWaitSettings()), /unknown life_cycle_state "LEVITATING"/);
     });
 });
 
@@ -164,7 +154,7 @@ describe("runner: pipeline updates against the fake API", () => {
 
     it("starts a full refresh and waits for COMPLETED", async () => {
         fake.enqueue("GET", update, { body: { update: { state: "INITIALIZING" } } }, { body: { update: { state: "RUNNING" } } }, { body: { update: { state: "COMPLETED" } } });
-        const wait = settings();
+        const wait = fastWaitSettings();
         const outcome = await runPipelineUpdateAndWait(fake.client(), { pipelineId, fullRefresh: true }, wait);
         assert.equal(outcome.updateUrl, `https://fake-workspace.test/#joblist/pipelines/${pipelineId}/updates/${updateId}`);
         assert.deepEqual(fake.requestsTo("POST", updates)[0].body, { full_refresh: true });
@@ -186,7 +176,7 @@ describe("runner: pipeline updates against the fake API", () => {
                 ],
             },
         });
-        await assert.rejects(runPipelineUpdateAndWait(fake.client(), { pipelineId, fullRefresh: false }, settings()), (error: unknown) => {
+        await assert.rejects(runPipelineUpdateAndWait(fake.client(), { pipelineId, fullRefresh: false }, fastWaitSettings()), (error: unknown) => {
             assert.ok(error instanceof RunFailedError);
             assert.match(error.message, /update u-42 FAILED/);
             assert.match(error.message, /payments_bronze' has FAILED fatally\. \(AnalysisException: \[TABLE_OR_VIEW_NOT_FOUND\] payments_stream_input\)/);
@@ -200,13 +190,13 @@ describe("runner: pipeline updates against the fake API", () => {
     it("on CANCELED says the events could not be read when that call fails too", async () => {
         fake.enqueue("GET", update, { body: { update: { state: "CANCELED" } } });
         fake.setDefault("GET", events, { status: 403, body: { error_code: "PERMISSION_DENIED", message: "no events for you" } });
-        await assert.rejects(runPipelineUpdateAndWait(fake.client(), { pipelineId, fullRefresh: false }, settings()), /CANCELED[\s\S]*could not be read: .*no events for you/);
+        await assert.rejects(runPipelineUpdateAndWait(fake.client(), { pipelineId, fullRefresh: false }, fastWaitSettings()), /CANCELED[\s\S]*could not be read: .*no events for you/);
     });
 
     it("gives up at its own deadline and stops the pipeline", async () => {
         fake.setDefault("GET", update, { body: { update: { state: "RUNNING" } } });
         fake.setDefault("POST", `/api/2.0/pipelines/${pipelineId}/stop`, { body: {} });
-        await assert.rejects(runPipelineUpdateAndWait(fake.client(), { pipelineId, fullRefresh: false }, settings({ timeoutMs: 30 })), /did not finish .*cancelled it/);
+        await assert.rejects(runPipelineUpdateAndWait(fake.client(), { pipelineId, fullRefresh: false }, fastWaitSettings({ timeoutMs: 30 })), /did not finish .*cancelled it/);
         assert.equal(fake.requestsTo("POST", `/api/2.0/pipelines/${pipelineId}/stop`).length, 1);
     });
 });

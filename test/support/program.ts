@@ -6,10 +6,9 @@
  * The mock monitor's register request carries parent, dependency URNs and options that the public
  * `Mocks` interface does not expose, so the harness wraps the monitor's `registerResource`.
  */
-import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { parse as parseYaml } from "yaml";
+import { readStackFile } from "../../scripts/lib/stack-file";
 
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
 export const PROJECT_NAME = "payment-analysis";
@@ -54,14 +53,7 @@ export interface Evaluation {
 
 /** Stack config as the Pulumi CLI would hand it to the program: every value a string. */
 export function readStackConfig(stack: string): Record<string, string> {
-    const file = path.join(REPO_ROOT, `Pulumi.${stack}.yaml`);
-    if (!fs.existsSync(file)) throw new Error(`no stack file ${file}; pass \`config\` for a stack without one`);
-    const doc = (parseYaml(fs.readFileSync(file, "utf8")) ?? {}) as { config?: Record<string, unknown> };
-    const flat: Record<string, string> = {};
-    for (const [key, value] of Object.entries(doc.config ?? {})) {
-        flat[key] = typeof value === "string" ? value : JSON.stringify(value);
-    }
-    return flat;
+    return readStackFile(stack, REPO_ROOT);
 }
 
 /** Pulumi's wire signatures for special values (sdk/nodejs/runtime/rpc). */
