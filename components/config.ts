@@ -46,6 +46,11 @@ const ucName = (fallback?: string) => {
     return fallback === undefined ? name : name.default(fallback);
 };
 const stringList = z.preprocess(fromConfigText("json"), z.array(z.string().min(1))).default([]);
+/**
+ * An optional text key. Pulumi.yaml gives it the default "" because the CLI refuses a stack that leaves a
+ * key without a default unset; so the empty string means "not set".
+ */
+const optionalText = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
 const rawSchema = z
     .object({
@@ -54,9 +59,9 @@ const rawSchema = z
         schema: ucName(),
         workspaceFolder: z
             .string()
-            .regex(/^(\/Workspace\/[^\s]+|[A-Za-z0-9._-]+)$/, "must be a folder name (placed in the deploying user's home) or an absolute /Workspace/... path")
-            .default("payment-analysis"),
-        namePrefix: z.string().max(30).optional(),
+            .regex(/^\/Workspace\/[^\s]+$/, "must be an absolute /Workspace/... path, e.g. /Workspace/Shared/payment-analysis (the stack name is appended)")
+            .default("/Workspace/Shared/payment-analysis"),
+        namePrefix: optionalText(z.string().max(30)),
         tags: z
             .preprocess(fromConfigText("json"), z.record(z.string().regex(TAG_KEY, "tag keys use letters, digits and _.:/=+@-"), z.string().max(255)))
             .default({}),
@@ -71,7 +76,7 @@ const rawSchema = z
         jobCompute: z.enum(["serverless", "classic"]).default("serverless"),
         classicSparkVersion: z.string().regex(/^\d+\.\d+\.x-(cpu-ml-)?scala\d+\.\d+$/, "must be a Databricks runtime key such as 15.4.x-scala2.12").default("15.4.x-scala2.12"),
         classicMlSparkVersion: z.string().regex(/^\d+\.\d+\.x-cpu-ml-scala\d+\.\d+$/, "must be an ML runtime key such as 15.4.x-cpu-ml-scala2.12").default("15.4.x-cpu-ml-scala2.12"),
-        classicNodeType: z.string().min(1).optional(),
+        classicNodeType: optionalText(z.string().min(1)),
         classicDataSecurityMode: z.enum(DATA_SECURITY_MODES).default("SINGLE_USER"),
         schedulesPaused: bool(true),
         pipelineMode: z.enum(PIPELINE_MODES).default("development"),
@@ -80,15 +85,15 @@ const rawSchema = z
         simulatorDurationMinutes: int(1, 50, 5),
         llmEndpoint: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/).default("databricks-meta-llama-3-3-70b-instruct"),
         embeddingEndpoint: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/).default("databricks-bge-large-en"),
-        runAsServicePrincipal: z.string().regex(UUID, "must be the service principal's application id (a UUID)").optional(),
+        runAsServicePrincipal: optionalText(z.string().regex(UUID, "must be the service principal's application id (a UUID)")),
         viewerGroups: stringList,
         managerGroups: stringList,
         protectData: bool(false),
         appComputeSize: z.enum(["MEDIUM", "LARGE"]).default("MEDIUM"),
-        appGitUrl: z.string().regex(/^https:\/\/[^\s]+$/, "must be an https URL of a Git repository").optional(),
+        appGitUrl: optionalText(z.string().regex(/^https:\/\/[^\s]+$/, "must be an https URL of a Git repository")),
         appGitProvider: z.enum(["gitHub", "gitHubEnterprise", "gitLab", "gitLabEnterpriseEdition", "bitbucketCloud", "bitbucketServer", "azureDevOpsServices", "awsCodeCommit"]).default("gitHub"),
         appGitBranch: z.string().min(1).default("main"),
-        appGitSourcePath: z.string().optional(),
+        appGitSourcePath: optionalText(z.string()),
     })
     .strict();
 

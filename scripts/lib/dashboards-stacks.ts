@@ -3,7 +3,7 @@
  * parser, so the golden files and `pulumi up` can never disagree about where a stack's tables live.
  */
 import * as path from "path";
-import { readStackFile } from "./stack-file";
+import { readStackFile, withProjectDefaults } from "./stack-file";
 import { parseConfig, projectKeys, type StackConfig } from "../../components/config";
 import type { DashboardTarget } from "../../components/analytics/render";
 
@@ -13,7 +13,7 @@ export const REPO_ROOT = path.resolve(__dirname, "..", "..");
 export const GOLDEN_STACKS = ["dev", "prod"] as const;
 
 export function stackConfig(stack: string, root = REPO_ROOT): StackConfig {
-    return parseConfig(projectKeys(readStackFile(stack, root)), stack);
+    return parseConfig(projectKeys(withProjectDefaults(readStackFile(stack, root), root)), stack);
 }
 
 export function dashboardTarget(config: StackConfig): DashboardTarget {
