@@ -173,7 +173,11 @@ export function notebookJobSpec(job: NotebookJobDefinition, ctx: JobSpecContext)
     return args;
 }
 
-/** SQL file tasks on the stack's warehouse, each depending on the one before, so files run in order. */
+/**
+ * SQL file tasks on the stack's warehouse, each depending on the one before, so files run in order. The
+ * list itself is sorted by task key: the provider reads a job's tasks back in that order, and any other
+ * order shows as a change after every `up`. Run order comes from `dependsOns`, never from list position.
+ */
 export function sqlFilesJobSpec(job: SqlFilesJobDefinition, ctx: JobSpecContext): databricks.JobArgs {
     const keys = job.files.map(sqlTaskKey);
     const duplicate = keys.find((key, i) => keys.indexOf(key) !== i);
@@ -185,7 +189,11 @@ export function sqlFilesJobSpec(job: SqlFilesJobDefinition, ctx: JobSpecContext)
         maxRetries: job.maxRetries,
         ...(i > 0 ? { dependsOns: [{ taskKey: keys[i - 1] }] } : {}),
     }));
-    return { ...commonArgs(job, ctx), tasks };
+    return { ...commonArgs(job, ctx), tasks: sortedByTaskKey(tasks) };
+}
+
+export function sortedByTaskKey(tasks: readonly databricks.types.input.JobTask[]): databricks.types.input.JobTask[] {
+    return [...tasks].sort((a, b) => (a.taskKey < b.taskKey ? -1 : a.taskKey > b.taskKey ? 1 : 0));
 }
 
 /** `app_config.sql` -> `app_config`: the task key and the WorkspaceAssets name. */

@@ -111,15 +111,29 @@ describe("job spec builders", () => {
         }
     });
 
-    it("chains the lakehouse SQL files in order on the stack's warehouse", () => {
-        const spec = sqlFilesJobSpec(sqlJob("lakehouse_bootstrap"), context());
-        const tasks = tasksOf(spec);
-        assert.deepStrictEqual(tasks.map((t) => t.taskKey), ["app_config", "approval_rules", "online_features", "vector_search_and_recommendations", "populate_lakehouse"]);
-        tasks.forEach((task, i) => {
+    it("chains the lakehouse SQL files in file order through dependsOn on the stack's warehouse", () => {
+        const job = sqlJob("lakehouse_bootstrap");
+        const byKey = new Map(tasksOf(sqlFilesJobSpec(job, context())).map((task) => [task.taskKey, task]));
+        const runOrder = job.files.map((file) => file.replace(/\.sql$/, ""));
+        assert.deepStrictEqual(runOrder, ["app_config", "approval_rules", "online_features", "vector_search_and_recommendations", "populate_lakehouse"]);
+        assert.strictEqual(byKey.size, runOrder.length);
+        runOrder.forEach((key, i) => {
+            const task = byKey.get(key);
+            assert.ok(task, `task ${key}`);
             assert.strictEqual(task.sqlTask?.warehouseId, "wh-1");
-            assert.strictEqual(task.sqlTask?.file.path, `/sql/${task.taskKey}.sql`);
-            assert.deepStrictEqual(task.dependsOns, i === 0 ? undefined : [{ taskKey: tasks[i - 1].taskKey }]);
+            assert.strictEqual(task.sqlTask?.file.path, `/sql/${key}.sql`);
+            assert.deepStrictEqual(task.dependsOns, i === 0 ? undefined : [{ taskKey: runOrder[i - 1] }]);
         });
+    });
+
+    it("lists every job's tasks sorted by task key, the order the provider reads them back (any other order is a diff after every up)", () => {
+        for (const job of JOB_DEFINITIONS) {
+            const keys = tasksOf(jobSpec(job, context())).map((task) => task.taskKey as string);
+            assert.deepStrictEqual(keys, [...keys].sort(), `job ${job.key}`);
+        }
+        // The lakehouse job runs its files in an order that is not alphabetical, so the rule is not met by accident.
+        const files = sqlJob("lakehouse_bootstrap").files;
+        assert.notDeepStrictEqual(files, [...files].sort());
     });
 
     it("rejects a SQL job listing a file twice or a name that is not a sql/ file", () => {
