@@ -16,20 +16,17 @@ export const APP_WRITTEN_TABLES = ["app_config", "approval_rules"].map((name) =>
 export const APP_SCHEMA_PRIVILEGES = ["SELECT", "USE_SCHEMA"];
 export const APP_TABLE_PRIVILEGES = ["MODIFY", "SELECT"];
 
-export interface Principals {
-    readonly deployer: pulumi.Input<string>;
-    /** Application id of the app's service principal. */
-    readonly app: pulumi.Input<string>;
-}
-
-/** Schema grants: deploying identity, run-as service principal, groups, and the app. */
-export function schemaGrants(access: StackConfig["access"], principals: Principals): pulumi.Output<PrincipalGrant[]> {
-    return pulumi.all([principals.deployer, principals.app]).apply(([deployer, app]) => [
-        { principal: deployer, privileges: WORKLOAD_SCHEMA_PRIVILEGES },
+/**
+ * Schema grants: run-as service principal, groups, and the app (its application id). The identity that
+ * deploys is deliberately absent: it created the schema, so it owns it and holds every privilege already, and
+ * naming it here would make a preview by any other identity (CI's read-only principal) propose new grants.
+ */
+export function schemaGrants(access: StackConfig["access"], app: pulumi.Input<string>): pulumi.Output<PrincipalGrant[]> {
+    return pulumi.output(app).apply((appPrincipal) => [
         ...(access.runAsServicePrincipal ? [{ principal: access.runAsServicePrincipal, privileges: WORKLOAD_SCHEMA_PRIVILEGES }] : []),
         ...access.viewerGroups.map((group) => ({ principal: group, privileges: VIEWER_SCHEMA_PRIVILEGES })),
         ...access.managerGroups.map((group) => ({ principal: group, privileges: ["ALL_PRIVILEGES"] })),
-        { principal: app, privileges: APP_SCHEMA_PRIVILEGES },
+        { principal: appPrincipal, privileges: APP_SCHEMA_PRIVILEGES },
     ]);
 }
 

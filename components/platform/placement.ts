@@ -2,18 +2,15 @@
  * Where the stack lives in the workspace and who may use its schema: small decisions derived from config,
  * kept pure so tests can check them without mocks.
  */
-import * as pulumi from "@pulumi/pulumi";
 import { StackNames } from "../naming";
 
 /**
- * The stack's workspace folder as a workspace path. A bare folder name goes under the deploying user's home
- * (`/Users/<me>/payment-analysis/<stack>`); an absolute `/Workspace/...` path is used as the root.
+ * The stack's workspace folder: the configured absolute `/Workspace/...` root with the stack appended. It never
+ * depends on who runs Pulumi, so a preview by another identity (CI's read-only principal) proposes no move.
  */
-export function workspaceFolderFor(configured: string, deployerHome: pulumi.Input<string>, names: StackNames): pulumi.Output<string> {
-    if (configured.startsWith("/Workspace/")) {
-        return pulumi.output(names.workspaceFolder(configured.slice("/Workspace".length)));
-    }
-    return pulumi.output(deployerHome).apply((home) => names.workspaceFolder(`${home}/${configured}`));
+export function workspaceFolderFor(configured: string, names: StackNames): string {
+    if (!configured.startsWith("/Workspace/")) throw new Error(`workspaceFolderFor: expected an absolute /Workspace/... path, got ${JSON.stringify(configured)}`);
+    return names.workspaceFolder(configured.slice("/Workspace".length));
 }
 
 export const VIEWER_SCHEMA_PRIVILEGES = ["READ_VOLUME", "SELECT", "USE_SCHEMA"];

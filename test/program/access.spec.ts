@@ -68,7 +68,7 @@ describe("app, grants and permissions per stack", function () {
 
     it("deploys the uploaded app code after the app exists, re-running only on a code change", () => {
         const deploy = findResource(dev.resources, T.command, "app-deploy");
-        assert.strictEqual(deploy.inputs["create"], "npm run --silent deploy-app -- --app=payment-analysis-dev --source-code-path=/Users/deployer@example.com/payment-analysis/dev/app");
+        assert.strictEqual(deploy.inputs["create"], "npm run --silent deploy-app -- --app=payment-analysis-dev --source-code-path=/Shared/payment-analysis/dev/app");
         assert.ok(deploy.dependencies.includes(findResource(dev.resources, T.app, "app").urn));
         const [commandLine, codeHash] = deploy.inputs["triggers"] as string[];
         assert.strictEqual(commandLine, deploy.inputs["create"]);

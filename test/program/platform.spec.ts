@@ -37,6 +37,15 @@ describe("the program under mocks", function () {
         preview = await evaluateProgram({ stack: "dev", preview: true });
     });
 
+    it("registers the same desired state whoever runs Pulumi: a preview by CI's principal proposes no change", async () => {
+        for (const [stack, evaluation] of [["dev", dev], ["prod", prod]] as const) {
+            const byCi = await evaluateProgram({ stack, caller: "ci-reader@example.com" });
+            const inputs = (e: Evaluation) => Object.fromEntries(e.resources.map((r) => [r.urn, r.inputs]));
+            assert.deepStrictEqual(inputs(byCi), inputs(evaluation), stack);
+            assert.ok(!JSON.stringify(inputs(evaluation)).includes("deployer@example.com"), `${stack}: the deploying identity appears in an input`);
+        }
+    });
+
     it("creates the SQL warehouse of the original, named for the stack and tagged", () => {
         const warehouse = findResource(dev.resources, T.warehouse, "warehouse");
         assert.strictEqual(warehouse.inputs["name"], "[dev] Payment Analysis Warehouse");
@@ -69,14 +78,14 @@ describe("the program under mocks", function () {
         assert.ok(targets.includes("ahs_demos_catalog.ahs_demo_payment_analysis_dev"));
     });
 
-    it("grants the deploying user and the app in dev, and also the groups and run-as principal in prod", () => {
+    it("grants the app in dev, and also the groups and run-as principal in prod; never the deploying identity, which owns the schema", () => {
         const principals = (e: Evaluation) => {
             const schemaGrants = ofType(e.resources, T.grants).find((g) => g.inputs["schema"] !== undefined)!;
             return (schemaGrants.inputs["grants"] as Array<{ principal: string; privileges: string[] }>).map((g) => g.principal).sort();
         };
         const app = "00000000-0000-4000-8000-0000000000a1";
-        assert.deepStrictEqual(principals(dev), [app, "deployer@example.com"]);
-        assert.deepStrictEqual(principals(prod), [app, "6f1c2a4e-8b3d-4e5f-9a7b-0c1d2e3f4a5b", "data-analysts", "data-engineers", "deployer@example.com"]);
+        assert.deepStrictEqual(principals(dev), [app]);
+        assert.deepStrictEqual(principals(prod), [app, "6f1c2a4e-8b3d-4e5f-9a7b-0c1d2e3f4a5b", "data-analysts", "data-engineers"]);
     });
 
     it("creates the Lakebase instance with a stack-unique name and its catalog from the instance resource", () => {
@@ -102,7 +111,7 @@ describe("the program under mocks", function () {
         const notebooks = ofType(dev.resources, T.notebook);
         assert.ok(notebooks.length > 0);
         for (const notebook of notebooks) {
-            assert.match(String(notebook.inputs["path"]), /^\/Users\/deployer@example\.com\/payment-analysis\/dev\/notebooks\/[a-z_]+$/);
+            assert.match(String(notebook.inputs["path"]), /^\/Shared\/payment-analysis\/dev\/notebooks\/[a-z_]+$/);
             assert.strictEqual(notebook.inputs["language"], "PYTHON");
             assert.match(decode(notebook), /^# Databricks notebook source/);
         }

@@ -8,7 +8,7 @@
  */
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { readStackFile } from "../../scripts/lib/stack-file";
+import { readStackFile, withProjectDefaults } from "../../scripts/lib/stack-file";
 
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
 export const PROJECT_NAME = "payment-analysis";
@@ -41,6 +41,8 @@ export interface EvaluationOptions {
     readonly config?: Readonly<Record<string, string>>;
     /** Config keys to mark as secrets, as `pulumi config set --secret` does. */
     readonly secretKeys?: readonly string[];
+    /** Who runs Pulumi, as `getCurrentUser` answers (default DEFAULT_CALLER). */
+    readonly caller?: string;
     /** Answers for `@pulumi/command` runs, keyed by resource name: what the command printed. */
     readonly commandStdout?: Readonly<Record<string, string>>;
 }
@@ -104,18 +106,23 @@ function computedState(type: string, name: string, inputs: Record<string, unknow
     }
 }
 
-const INVOKE_RESULTS: Record<string, (args: Record<string, unknown>) => Record<string, unknown>> = {
-    "databricks:index/getCurrentUser:getCurrentUser": () => ({
-        id: "1001",
-        userName: "deployer@example.com",
-        home: "/Users/deployer@example.com",
-        repos: "/Repos/deployer@example.com",
-        alphanumeric: "deployer_example_com",
-        aclPrincipalId: "users/deployer@example.com",
-        externalId: "",
-        workspaceUrl: "https://example.cloud.databricks.com",
-    }),
-};
+/** The identity `getCurrentUser` reports: whoever runs Pulumi (a person, or CI's principal). */
+export const DEFAULT_CALLER = "deployer@example.com";
+
+function invokeResults(caller: string): Record<string, (args: Record<string, unknown>) => Record<string, unknown>> {
+    return {
+        "databricks:index/getCurrentUser:getCurrentUser": () => ({
+            id: caller === DEFAULT_CALLER ? "1001" : "2002",
+            userName: caller,
+            home: `/Users/${caller}`,
+            repos: `/Repos/${caller}`,
+            alphanumeric: caller.replace(/[^A-Za-z0-9]/g, "_"),
+            aclPrincipalId: `users/${caller}`,
+            externalId: "",
+            workspaceUrl: "https://example.cloud.databricks.com",
+        }),
+    };
+}
 
 type RegisterRequest = {
     getType(): string;
@@ -141,6 +148,8 @@ export async function evaluateProgram(options: EvaluationOptions): Promise<Evalu
         if (value === undefined) delete config[key];
         else config[key] = value;
     }
+    // The CLI fills every key the stack leaves unset with its Pulumi.yaml default before the program starts.
+    Object.assign(config, withProjectDefaults(config, REPO_ROOT));
 
     const registered: RegisteredResource[] = [];
     await pulumi.runtime.setMocks(
@@ -156,7 +165,7 @@ export async function evaluateProgram(options: EvaluationOptions): Promise<Evalu
                 return { id: `${args.name}-id`, state: { ...state, ...computedState(args.type, args.name, args.inputs) } };
             },
             call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
-                const answer = INVOKE_RESULTS[args.token];
+                const answer = invokeResults(options.caller ?? DEFAULT_CALLER)[args.token];
                 if (!answer) throw new Error(`test harness: no mock answer for invoke ${args.token}`);
                 return answer(args.inputs);
             },
