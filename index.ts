@@ -47,6 +47,9 @@ const provider = new databricks.Provider("databricks", {
     token: connection.token,
 });
 const withProvider: pulumi.ComponentResourceOptions = { providers: { databricks: provider } };
+// What the scripts run during `up` get: never the token itself (see scripts/lib/stack-credentials.ts).
+const scriptConnection = { host: connection.host, profile: connection.profile, stack: config.stack };
+// Read for the workspace URL only: nothing in desired state depends on who runs Pulumi.
 const deployer = databricks.getCurrentUserOutput({}, { provider });
 
 // Platform: warehouse, Unity Catalog schema and volumes, Lakebase, uploaded notebooks and SQL.
@@ -85,7 +88,7 @@ const lakebase = new Lakebase(
 const assets = new WorkspaceAssets(
     "assets",
     {
-        folder: workspaceFolderFor(config.workspaceFolder, deployer.home, names),
+        folder: workspaceFolderFor(config.workspaceFolder, names),
         files: assetFiles,
         templateValues: { catalog: config.catalog, schema: config.schema },
     },
@@ -100,12 +103,12 @@ const workflowJobs = new Jobs(
     withProvider,
 );
 const bootstrap = config.dataBootstrap.enabled
-    ? new BootstrapChain("bootstrap", { jobs: workflowJobs, pipelines: lakeflowPipelines, assets, connection, simulator: config.dataBootstrap })
+    ? new BootstrapChain("bootstrap", { jobs: workflowJobs, pipelines: lakeflowPipelines, assets, connection: scriptConnection, simulator: config.dataBootstrap })
     : undefined;
 const training = new TrainingRun("training", {
     jobs: workflowJobs,
     assets,
-    connection,
+    connection: scriptConnection,
     expectedModels: pulumi
         .all([unityCatalog.catalogName, unityCatalog.schemaName])
         .apply(([catalogName, schemaName]) => SERVED_MODELS.map((m) => modelFullName(catalogName, schemaName, m.model))),
@@ -157,7 +160,7 @@ const app = new PaymentAnalysisApp(
             jobs: Object.fromEntries(APP_JOBS.map((key) => [key, workflowJobs.job(key).id])),
             reportsVolume: unityCatalog.volumes.reports.fullName,
         },
-        source: config.app.source.kind === "git" ? config.app.source : { kind: "workspace", upload: assets.appSource, connection },
+        source: config.app.source.kind === "git" ? config.app.source : { kind: "workspace", upload: assets.appSource, connection: scriptConnection },
     },
     withProvider,
 );
@@ -171,7 +174,7 @@ new UnityCatalogGrants(
                 kind: "schema",
                 key: "schema",
                 fullName: unityCatalog.fullName,
-                grants: schemaGrants(config.access, { deployer: deployer.userName, app: app.servicePrincipalClientId }),
+                grants: schemaGrants(config.access, app.servicePrincipalClientId),
             },
             // The app's tables exist once the lakehouse bootstrap made them; without it the app has read access only.
             ...(bootstrap

@@ -1,14 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as databricks from "@pulumi/databricks";
-import { DatabricksConnection } from "../load-config";
-import { npmScriptCommand, runStep } from "../data/run-step";
+import { npmScriptCommand, RunnerConnection, runStep } from "../data/run-step";
 import { UploadedAsset } from "../platform/workspace-assets";
 import { appBindings, AppBindingTargets } from "./bindings";
 
 export type AppSource =
     | { readonly kind: "git"; readonly url: string; readonly provider: string; readonly branch: string; readonly sourcePath?: string }
     /** The repo's `app/` folder, uploaded by WorkspaceAssets and deployed by `scripts/deploy-app.ts`. */
-    | { readonly kind: "workspace"; readonly upload: UploadedAsset; readonly connection: DatabricksConnection };
+    | { readonly kind: "workspace"; readonly upload: UploadedAsset; readonly connection: RunnerConnection };
 
 export interface AppArgs {
     /** Physical app name (stack-scoped by the naming module, within the Apps limit of 30 characters). */

@@ -4,18 +4,22 @@
  * fails the deployment.
  *
  * When it runs: `triggers` hold the command line and a hash of the step's own inputs, so a change to
- * either replaces the command, i.e. runs it again. Any other input change (a rotated token in
- * `environment`) is an update, whose command only replays the previous stdout: a new CI token must not
+ * either replaces the command, i.e. runs it again. Any other input change (a new host or profile in
+ * `environment`) is an update, whose command only replays the previous stdout: new credentials must not
  * retrain the models.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { local } from "@pulumi/command";
 
-/** How the runner authenticates: the provider's own settings; absent ones fall back to unified auth (env, profile). */
+/**
+ * What the scripts need to authenticate, all of it non-secret: the provider's host and profile (absent ones
+ * fall back to unified auth), and the stack, whose secret `databricks:token` the scripts read themselves
+ * (scripts/lib/stack-credentials.ts) so that no credential is ever a resource input or lands in state.
+ */
 export interface RunnerConnection {
     readonly host?: string;
     readonly profile?: string;
-    readonly token?: pulumi.Output<string>;
+    readonly stack: string;
 }
 
 /** The npm script the runner is started through; the repo's package.json defines it. */
@@ -50,13 +54,16 @@ export function pipelineUpdateCommand(pipelineId: string, timeoutMinutes: number
     return runnerCommand(["--pipeline-id", pipelineId, "--timeout-minutes", String(timeoutMinutes), ...(profile ? ["--profile", profile] : [])]);
 }
 
-/** Variables the runner reads; only those the stack configures, so the user's own env still applies otherwise. */
-export function runnerEnvironment(connection: RunnerConnection): Record<string, pulumi.Input<string>> {
+/** Must match STACK_ENV of scripts/lib/stack-credentials.ts (a test holds them together). */
+export const RUNNER_STACK_ENV = "PAYMENT_ANALYSIS_STACK";
+
+/** Variables the runner reads: the stack always; host and profile only when configured, so the user's own env still applies otherwise. */
+export function runnerEnvironment(connection: RunnerConnection): Record<string, string> {
     return {
         ...(connection.host ? { DATABRICKS_HOST: connection.host } : {}),
         // Unified auth reads the profile from here too, so every script (not only the runner's --profile) uses it.
         ...(connection.profile ? { DATABRICKS_CONFIG_PROFILE: connection.profile } : {}),
-        ...(connection.token ? { DATABRICKS_TOKEN: connection.token } : {}),
+        [RUNNER_STACK_ENV]: connection.stack,
     };
 }
 

@@ -40,8 +40,8 @@ export class TrainingRun extends pulumi.ComponentResource {
             },
             { parent: this, dependsOn: [...(args.after ?? [])] },
         );
-        // The command may mark stdout secret because its environment carries the token; the parsed result is
-        // only model names and validated version numbers, so it is published in the clear for endpoints and verify.
+        // Stdout is secret whenever any input of the command is; the parsed result is only model names and
+        // validated version numbers, so it is published in the clear for endpoints and verify.
         this.modelVersions = pulumi.unsecret(pulumi.all([this.command.stdout, args.expectedModels]).apply(([stdout, expected]): pulumi.Output<Record<string, string>> =>
             // A finished command always reports stdout (possibly ""); none at all means the engine holds no
             // result yet (an evaluation without a run), so the versions are unknown rather than missing.

@@ -8,6 +8,8 @@
  * Auth is the SDK's unified auth, i.e. the same settings the Pulumi databricks provider reads:
  * DATABRICKS_HOST + DATABRICKS_TOKEN (or OAuth M2M DATABRICKS_CLIENT_ID/SECRET), or a profile in
  * ~/.databrickscfg selected with `profile` / DATABRICKS_CONFIG_PROFILE. An explicit `host` wins over both.
+ * Under `pulumi up`, a token kept in the stack's config wins too, as it does for the provider
+ * (scripts/lib/stack-credentials.ts).
  *
  * What differs from `new WorkspaceClient()` and why (found in SDK 0.14.2, see test/scripts/transport.spec.ts):
  * - Its transport drops the query string of every GET, so e.g. `jobs.getRun({run_id})` asks for no run.
@@ -22,6 +24,7 @@
 import * as https from "node:https";
 import { Config, ConfigOptions, WorkspaceClient } from "@databricks/sdk-experimental";
 import { defaultRetryPolicy, RetryPolicy } from "./retry";
+import { ConfigReader, tokenFromStack } from "./stack-credentials";
 import { Clock, sendWithRetry, systemClock } from "./transport";
 
 export interface WorkspaceClientOptions {
@@ -35,10 +38,15 @@ export interface WorkspaceClientOptions {
     readonly clock?: Clock;
     /** Extra SDK config (tests: token and a config file that does not exist, so ~/.databrickscfg is ignored). */
     readonly config?: Partial<ConfigOptions>;
+    /** Where STACK_ENV is read (default: process.env) and how `pulumi config get` runs (tests pass fakes). */
+    readonly env?: NodeJS.ProcessEnv;
+    readonly readStackConfig?: ConfigReader;
 }
 
 export function createWorkspaceClient(options: WorkspaceClientOptions = {}): WorkspaceClient {
+    const stackToken = options.config?.token === undefined ? tokenFromStack(options.env ?? process.env, options.readStackConfig) : undefined;
     const config = new Config({
+        ...(stackToken !== undefined ? { token: stackToken, authType: "pat" } : {}),
         ...options.config,
         ...(options.host !== undefined ? { host: options.host } : {}),
         ...(options.profile !== undefined ? { profile: options.profile } : {}),

@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { JOB_DEFINITIONS } from "../../components/data/job-catalog";
 import { Evaluation, evaluateProgram, findResource, ofType, readStackConfig, RegisteredResource } from "../support/program";
+import { STACK_ENV } from "../../scripts/lib/stack-credentials";
 
 const T = {
     job: "databricks:index/job:Job",
@@ -54,10 +55,11 @@ describe("pipelines, jobs and the run chain under mocks", function () {
                 assert.strictEqual(tasks(job)[0].notebookTask?.notebookPath, notebookPath(dev, definition.notebook), definition.key);
                 assert.strictEqual(tasks(job)[0].notebookTask?.baseParameters["schema"], "ahs_demo_payment_analysis_dev");
             } else {
-                tasks(job).forEach((task, i) => {
-                    assert.strictEqual(task.sqlTask?.file.path, findResource(dev.resources, T.workspaceFile, `assets-sql-${definition.files[i].replace(/\.sql$/, "")}`).inputs["path"]);
+                for (const task of tasks(job)) {
+                    assert.strictEqual(task.sqlTask?.file.path, findResource(dev.resources, T.workspaceFile, `assets-sql-${String(task.taskKey)}`).inputs["path"]);
                     assert.strictEqual(task.sqlTask?.warehouseId, "warehouse-id");
-                });
+                }
+                assert.deepStrictEqual(tasks(job).map((task) => `${String(task.taskKey)}.sql`).sort(), [...definition.files].sort(), definition.key);
             }
         }
     });
@@ -140,7 +142,7 @@ describe("pipelines, jobs and the run chain under mocks", function () {
         assert.ok(!findResource(prod.resources, T.vsIndex, "vector-search-index").dependencies.some((urn) => urn.includes("bootstrap")));
     });
 
-    it("gives the runner the provider's host and token, the token only as a secret", async () => {
+    it("gives the scripts the provider's host and the stack, never the token: no credential is a command input", async () => {
         const token = "dapi0123456789abcdef0123456789abcdef";
         const withToken = await evaluateProgram({
             stack: "dev",
@@ -150,10 +152,11 @@ describe("pipelines, jobs and the run chain under mocks", function () {
         const commands = ofType(withToken.resources, T.command);
         assert.strictEqual(commands.length, 6, "five run steps and the app deployment");
         for (const command of commands) {
-            assert.deepStrictEqual(command.inputs["environment"], { DATABRICKS_HOST: "https://example.cloud.databricks.com", DATABRICKS_TOKEN: "[secret]" }, command.name);
+            assert.deepStrictEqual(command.inputs["environment"], { DATABRICKS_HOST: "https://example.cloud.databricks.com", [STACK_ENV]: "dev" }, command.name);
         }
-        assert.ok(!JSON.stringify(commands.map((c) => c.inputs)).includes(token));
-        for (const command of ofType(dev.resources, T.command)) assert.deepStrictEqual(command.inputs["environment"], {}, "without provider credentials the runner uses unified auth");
+        const everything = JSON.stringify(commands.map((c) => c.inputs));
+        assert.ok(!everything.includes(token) && !everything.includes("[secret]"), "a command input carries the token");
+        for (const command of ofType(dev.resources, T.command)) assert.deepStrictEqual(command.inputs["environment"], { [STACK_ENV]: "dev" }, "without provider settings the scripts use unified auth");
     });
 
     it("registers every job, pipeline, run step, endpoint and index in preview, where ids are unknown", () => {

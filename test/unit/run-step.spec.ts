@@ -1,6 +1,6 @@
 import * as assert from "assert";
-import * as pulumi from "@pulumi/pulumi";
-import { jobRunCommand, pipelineUpdateCommand, runnerEnvironment, shellQuote } from "../../components/data/run-step";
+import { jobRunCommand, pipelineUpdateCommand, RUNNER_STACK_ENV, runnerEnvironment, shellQuote } from "../../components/data/run-step";
+import { STACK_ENV } from "../../scripts/lib/stack-credentials";
 import { parseRunJobArgs } from "../../scripts/lib/run-job-args";
 
 /** Splits the command the way /bin/sh would for the quoting shellQuote produces. */
@@ -31,10 +31,10 @@ describe("run steps", () => {
         assert.deepStrictEqual(pipeline.target, { kind: "pipeline", pipelineId: "abc-123", fullRefresh: false });
     });
 
-    it("passes only the credentials the stack configures, so unified auth covers the rest", () => {
-        assert.deepStrictEqual(runnerEnvironment({}), {});
-        const env = runnerEnvironment({ host: "https://h", token: pulumi.secret("t") });
-        assert.deepStrictEqual(Object.keys(env).sort(), ["DATABRICKS_HOST", "DATABRICKS_TOKEN"]);
-        assert.strictEqual(env["DATABRICKS_HOST"], "https://h");
+    it("passes the stack and only the non-secret settings the stack configures, so unified auth covers the rest", () => {
+        assert.deepStrictEqual(runnerEnvironment({ stack: "dev" }), { [STACK_ENV]: "dev" });
+        const env = runnerEnvironment({ host: "https://h", profile: "p", stack: "pr-17" });
+        assert.deepStrictEqual(env, { DATABRICKS_HOST: "https://h", DATABRICKS_CONFIG_PROFILE: "p", [STACK_ENV]: "pr-17" });
+        assert.strictEqual(RUNNER_STACK_ENV, STACK_ENV, "the program and the scripts name the same variable");
     });
 });
