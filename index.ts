@@ -197,6 +197,7 @@ new WorkspaceAccess(
     {
         groups: config.access,
         objects: [
+            { key: "workspace-folder", target: "directory", id: assets.folder },
             { key: "warehouse", target: "warehouse", id: warehouse.id },
             { key: "app", target: "app", id: app.name },
             ...Object.entries(workflowJobs.outputs()).map(([key, job]) => ({ key: `job-${key.replace(/_/g, "-")}`, target: "job" as const, id: job.id })),

@@ -22,6 +22,12 @@ export const PIPELINE_MODES = ["development", "triggered", "continuous"] as cons
 const UC_IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 const TAG_KEY = /^[A-Za-z0-9_.:/=+@-]{1,127}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Groups that hold every user of the workspace or account: granting them is granting everyone. */
+export const ALL_USERS_GROUPS = ["users", "account users"] as const;
+/** Stack names that read as production; such a stack must say `environment: prod`. */
+export const PRODUCTION_STACK_NAME = /^prod(uction)?([-_.].*)?$/i;
+/** Workspace folders where every user may manage what is stored (the workspace's defaults). */
+const SHARED_FOLDER = /^\/Workspace\/Shared(\/|$)/;
 
 /** Pulumi hands every config value over as a string; structured keys arrive as JSON text. */
 function fromConfigText(kind: "boolean" | "integer" | "json") {
@@ -45,7 +51,31 @@ const ucName = (fallback?: string) => {
     const name = z.string().regex(UC_IDENTIFIER, "must be a lower-case Unity Catalog identifier (a-z, 0-9, _), e.g. payment_analysis");
     return fallback === undefined ? name : name.default(fallback);
 };
-const stringList = z.preprocess(fromConfigText("json"), z.array(z.string().min(1))).default([]);
+const groupList = z
+    .preprocess(
+        fromConfigText("json"),
+        z.array(
+            z
+                .string()
+                .min(1)
+                .refine((group) => !(ALL_USERS_GROUPS as readonly string[]).includes(group.trim().toLowerCase()), {
+                    message: `must not name ${ALL_USERS_GROUPS.map((g) => `"${g}"`).join(" or ")}: those groups hold every user; name the group of the people who need access`,
+                }),
+        ),
+    )
+    .default([]);
+/** An https Git URL without credentials in it (a URL is stored in plain text in state and shown in previews). */
+const gitUrl = z.string().refine(
+    (text) => {
+        try {
+            const url = new URL(text);
+            return url.protocol === "https:" && url.username === "" && url.password === "" && url.hostname !== "";
+        } catch {
+            return false;
+        }
+    },
+    { message: "must be an https URL of a Git repository without credentials in it, e.g. https://github.com/org/repo (the Git credential belongs in the workspace's Git settings)" },
+);
 /**
  * An optional text key. Pulumi.yaml gives it the default "" because the CLI refuses a stack that leaves a
  * key without a default unset; so the empty string means "not set".
@@ -86,11 +116,11 @@ const rawSchema = z
         llmEndpoint: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/).default("databricks-meta-llama-3-3-70b-instruct"),
         embeddingEndpoint: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/).default("databricks-bge-large-en"),
         runAsServicePrincipal: optionalText(z.string().regex(UUID, "must be the service principal's application id (a UUID)")),
-        viewerGroups: stringList,
-        managerGroups: stringList,
+        viewerGroups: groupList,
+        managerGroups: groupList,
         protectData: bool(false),
         appComputeSize: z.enum(["MEDIUM", "LARGE"]).default("MEDIUM"),
-        appGitUrl: optionalText(z.string().regex(/^https:\/\/[^\s]+$/, "must be an https URL of a Git repository")),
+        appGitUrl: optionalText(gitUrl),
         appGitProvider: z.enum(["gitHub", "gitHubEnterprise", "gitLab", "gitLabEnterpriseEdition", "bitbucketCloud", "bitbucketServer", "azureDevOpsServices", "awsCodeCommit"]).default("gitHub"),
         appGitBranch: z.string().min(1).default("main"),
         appGitSourcePath: optionalText(z.string()),
@@ -103,8 +133,11 @@ type Parsed = z.output<typeof rawSchema>;
  * Rules between keys. They run on whatever keys did parse, so one message reports field errors and
  * cross-key errors together instead of revealing them one `pulumi up` at a time.
  */
-function crossKeyProblems(c: Partial<Parsed>): Array<[key: string, message: string]> {
+function crossKeyProblems(c: Partial<Parsed>, stack: string): Array<[key: string, message: string]> {
     const problems: Array<[string, string]> = [];
+    if (PRODUCTION_STACK_NAME.test(stack) && c.environment !== undefined && c.environment !== "prod") {
+        problems.push(["environment", `must be prod on stack "${stack}": a stack named for production gets production's rules (environment is the one definition of prod for the program and the policy pack)`]);
+    }
     if (c.jobCompute === "classic" && c.classicNodeType === undefined) {
         problems.push(["classicNodeType", "is required when jobCompute is classic (node types are cloud-specific, e.g. i3.xlarge, Standard_DS3_v2, n2-standard-4)"]);
     }
@@ -121,6 +154,16 @@ function crossKeyProblems(c: Partial<Parsed>): Array<[key: string, message: stri
         if (c.pipelineMode === "development") problems.push(["pipelineMode", "cannot be development in prod"]);
         if (c.protectData === false) problems.push(["protectData", "must be true in prod: schema, volumes and Lakebase are protected and retained on delete"]);
         if (c.dataBootstrap === true) problems.push(["dataBootstrap", "must be false in prod: prod trains on real data, never on simulated events"]);
+        const home = c.workspaceFolder === undefined ? undefined : /^\/Workspace\/Users\/([^/]+)/.exec(c.workspaceFolder)?.[1];
+        if (home !== undefined && c.runAsServicePrincipal !== undefined && home !== c.runAsServicePrincipal) {
+            problems.push(["workspaceFolder", `must not be in the home of ${home} in prod: prod code lives in the run-as service principal's home, /Workspace/Users/${c.runAsServicePrincipal}/...`]);
+        }
+        if (c.workspaceFolder !== undefined && SHARED_FOLDER.test(c.workspaceFolder)) {
+            problems.push([
+                "workspaceFolder",
+                `must not be under /Workspace/Shared in prod: every user may change code there, and prod code runs as the service principal; use its home, e.g. /Workspace/Users/${c.runAsServicePrincipal ?? "<runAsServicePrincipal>"}/payment-analysis`,
+            ]);
+        }
     }
     return problems;
 }
@@ -240,7 +283,7 @@ export function parseConfig(raw: Record<string, unknown>, stack: string): StackC
     const result = rawSchema.safeParse(raw);
     const problems = result.success ? [] : result.error.issues.map((issue) => describeIssue(issue, raw));
     const lenient = result.success ? result.data : parseEachKey(raw);
-    for (const [key, message] of crossKeyProblems(lenient)) {
+    for (const [key, message] of crossKeyProblems(lenient, stack)) {
         problems.push(`${PROJECT}:${key}: ${message}${givenText(raw, key)}`);
     }
     if (problems.length > 0 || !result.success) throw new ConfigError(problems);

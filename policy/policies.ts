@@ -2,6 +2,7 @@ import { ResourceValidationPolicy } from "@pulumi/policy";
 import { noPlaintextCredentials } from "./no-plaintext-credentials";
 import { prodPipelineNotDevelopment } from "./prod-no-development-mode";
 import { prodJobRunAsServicePrincipal, prodPipelineRunAsServicePrincipal } from "./prod-run-as-service-principal";
+import { prodStatefulProtected } from "./prod-stateful-protected";
 import { requiredTags } from "./required-tags";
 import { servingAiGateway } from "./serving-ai-gateway";
 import { servingScaleToZero } from "./serving-scale-to-zero";
@@ -18,4 +19,5 @@ export const policies: readonly ResourceValidationPolicy[] = [
     prodPipelineRunAsServicePrincipal,
     prodPipelineNotDevelopment,
     noPlaintextCredentials,
+    prodStatefulProtected,
 ];

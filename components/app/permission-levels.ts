@@ -2,14 +2,14 @@
  * Workspace objects name their permission levels differently. The original granted CAN_VIEW to analysts
  * and CAN_MANAGE to engineers everywhere; this maps those two intents onto each object's real levels.
  */
-export type PermissionTarget = "job" | "pipeline" | "dashboard" | "warehouse" | "servingEndpoint" | "app";
+export type PermissionTarget = "job" | "pipeline" | "dashboard" | "warehouse" | "servingEndpoint" | "app" | "directory";
 
 export interface AccessLevels {
     /** Read-only use: see runs and results, open dashboards, use the app. */
     readonly view: string;
     readonly manage: string;
     /** The `databricks.Permissions` input that identifies an object of this kind. */
-    readonly idInput: "jobId" | "pipelineId" | "dashboardId" | "sqlEndpointId" | "servingEndpointId" | "appName";
+    readonly idInput: "jobId" | "pipelineId" | "dashboardId" | "sqlEndpointId" | "servingEndpointId" | "appName" | "directoryPath";
 }
 
 export const ACCESS_LEVELS: Readonly<Record<PermissionTarget, AccessLevels>> = {
@@ -21,6 +21,8 @@ export const ACCESS_LEVELS: Readonly<Record<PermissionTarget, AccessLevels>> = {
     warehouse: { view: "CAN_USE", manage: "CAN_MANAGE", idInput: "sqlEndpointId" },
     servingEndpoint: { view: "CAN_VIEW", manage: "CAN_MANAGE", idInput: "servingEndpointId" },
     app: { view: "CAN_USE", manage: "CAN_MANAGE", idInput: "appName" },
+    // The stack's folder holds the code jobs run (as the prod service principal): only managers may change it.
+    directory: { view: "CAN_READ", manage: "CAN_MANAGE", idInput: "directoryPath" },
 };
 
 export interface GroupAccess {

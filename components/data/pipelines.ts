@@ -42,7 +42,8 @@ export class Pipelines extends pulumi.ComponentResource {
             }),
         }));
         for (const { definition, spec } of specs) {
-            const pipeline = new databricks.Pipeline(`${name}-${definition.key}`, spec, { parent: this });
+            // Deleting a pipeline deletes the tables it publishes, so prod pipelines are protected like the data.
+            const pipeline = new databricks.Pipeline(`${name}-${definition.key}`, spec, { parent: this, protect: config.protectData });
             const contentHashes = definition.notebooks.map((notebook) => args.assets.notebook(notebook).contentHash);
             this.byKey.set(definition.key, {
                 definition,

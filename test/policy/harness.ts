@@ -26,6 +26,8 @@ export interface FakeResource {
     stack: string;
     name?: string;
     config?: Record<string, unknown>;
+    /** The `protect` resource option, as the engine reports it. */
+    protect?: boolean;
 }
 
 export interface PolicyOutcome {
@@ -57,7 +59,7 @@ function fakeArgs(resource: FakeResource): ResourceValidationArgs {
         urn: urnFor(resource.stack, resource.type, name),
         name,
         opts: {
-            protect: false,
+            protect: resource.protect ?? false,
             ignoreChanges: [],
             aliases: [],
             customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },

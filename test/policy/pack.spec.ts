@@ -13,7 +13,8 @@ const happyResources = (environment: "dev" | "prod") => [
     { type: TYPES.warehouse, props: warehouseProps(environment) },
     { type: TYPES.serving, props: servingProps(environment) },
     { type: TYPES.job, props: jobProps(environment) },
-    { type: TYPES.pipeline, props: pipelineProps(environment) },
+    // The program protects prod pipelines (their deletion deletes their tables).
+    { type: TYPES.pipeline, props: pipelineProps(environment), protect: environment === "prod" },
 ];
 
 describe("policy pack", () => {

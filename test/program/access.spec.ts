@@ -27,7 +27,7 @@ const SP = "00000000-0000-4000-8000-0000000000a1"; // the harness's app service 
 
 /** The object a Grants/Grant/Permissions resource controls, e.g. `schema=c.s` or `jobId=...`. */
 function controlledObject(r: RegisteredResource): string {
-    const keys = ["schema", "table", "volume", "catalog", "jobId", "pipelineId", "dashboardId", "sqlEndpointId", "servingEndpointId", "appName"];
+    const keys = ["schema", "table", "volume", "catalog", "jobId", "pipelineId", "dashboardId", "sqlEndpointId", "servingEndpointId", "appName", "directoryPath"];
     const key = keys.find((k) => r.inputs[k] !== undefined);
     assert.ok(key, `${r.name} controls no known object`);
     return `${key}=${String(r.inputs[key])}`;
@@ -114,7 +114,7 @@ describe("app, grants and permissions per stack", function () {
         assert.strictEqual(ofType(dev.resources, T.permissions).length, 0);
     });
 
-    it("gives prod groups view and manage levels on every job, pipeline, dashboard, endpoint, the warehouse and the app", () => {
+    it("gives prod groups view and manage levels on every job, pipeline, dashboard, endpoint, the warehouse, the app and the code folder", () => {
         const permissions = ofType(prod.resources, T.permissions);
         const expected: Array<[string, keyof typeof ACCESS_LEVELS, number]> = [
             [T.job, "job", ofType(prod.resources, T.job).length],
@@ -123,6 +123,7 @@ describe("app, grants and permissions per stack", function () {
             [T.serving, "servingEndpoint", 4],
             [T.warehouse, "warehouse", 1],
             [T.app, "app", 1],
+            ["databricks:index/directory:Directory", "directory", 1],
         ];
         for (const [, target, count] of expected) {
             const levels = ACCESS_LEVELS[target];
@@ -136,6 +137,8 @@ describe("app, grants and permissions per stack", function () {
             }
         }
         assert.strictEqual(permissions.length, expected.reduce((sum, [, , n]) => sum + n, 0));
+        const folder = permissions.find((p) => p.inputs["directoryPath"] !== undefined);
+        assert.strictEqual(folder?.inputs["directoryPath"], prod.outputs["workspaceFolder"], "the permission covers the folder the code is uploaded to");
     });
 
     it("runs every prod job and pipeline as the configured service principal", () => {

@@ -1,5 +1,7 @@
 import * as assert from "assert";
+import { prodStatefulProtected } from "../../policy/prod-stateful-protected";
 import { Evaluation, EvaluationError, evaluateProgram, findResource, ofType, RegisteredResource } from "../support/program";
+import { runPolicy } from "../policy/harness";
 
 const T = {
     warehouse: "databricks:index/sqlEndpoint:SqlEndpoint",
@@ -107,6 +109,17 @@ describe("the program under mocks", function () {
         assert.strictEqual(findResource(prod.resources, T.schema, "catalog-schema").inputs["forceDestroy"], false);
     });
 
+    it("protects prod pipelines, whose deletion would delete their tables, and passes the pack's protection policy on every prod resource", async () => {
+        const pipelines = (e: Evaluation) => e.resources.filter((r) => r.type === "databricks:index/pipeline:Pipeline");
+        assert.strictEqual(pipelines(prod).length, 2);
+        for (const r of pipelines(prod)) assert.ok(r.protect, `${r.name} must be protected in prod`);
+        for (const r of pipelines(dev)) assert.ok(!r.protect, `${r.name} must be disposable in dev`);
+        for (const r of prod.resources) {
+            const { violations } = await runPolicy(prodStatefulProtected, { type: r.type, stack: "prod", name: r.name, props: r.inputs, protect: r.protect });
+            assert.deepStrictEqual(violations, [], r.name);
+        }
+    });
+
     it("uploads every notebook and SQL file under the stack's workspace folder", () => {
         const notebooks = ofType(dev.resources, T.notebook);
         assert.ok(notebooks.length > 0);
@@ -117,9 +130,9 @@ describe("the program under mocks", function () {
         }
         const sqlFiles = sqlUploads(prod);
         assert.ok(sqlFiles.length > 0);
-        for (const file of sqlFiles) assert.match(String(file.inputs["path"]), /^\/Shared\/payment-analysis\/prod\/sql\/[a-z_]+\.sql$/);
+        for (const file of sqlFiles) assert.match(String(file.inputs["path"]), /^\/Users\/6f1c2a4e-8b3d-4e5f-9a7b-0c1d2e3f4a5b\/payment-analysis\/prod\/sql\/[a-z_]+\.sql$/);
         const appFiles = ofType(prod.resources, T.workspaceFile).filter((r) => r.name.startsWith("assets-app-"));
-        assert.deepStrictEqual(appFiles.map((f) => f.inputs["path"]).sort(), ["app.py", "app.yaml", "requirements.txt"].map((f) => `/Shared/payment-analysis/prod/app/${f}`));
+        assert.deepStrictEqual(appFiles.map((f) => f.inputs["path"]).sort(), ["app.py", "app.yaml", "requirements.txt"].map((f) => `/Users/6f1c2a4e-8b3d-4e5f-9a7b-0c1d2e3f4a5b/payment-analysis/prod/app/${f}`));
     });
 
     it("renders SQL for the stack with no placeholder left", () => {

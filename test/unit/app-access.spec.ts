@@ -44,6 +44,7 @@ describe("app bindings and access levels", () => {
             warehouse: ["CAN_USE", "CAN_MANAGE"],
             servingEndpoint: ["CAN_VIEW", "CAN_MANAGE"],
             app: ["CAN_USE", "CAN_MANAGE"],
+            directory: ["CAN_READ", "CAN_MANAGE"],
         };
         for (const [target, [view, manage]] of Object.entries(expected) as Array<[PermissionTarget, [string, string]]>) {
             assert.deepStrictEqual(accessControlsFor(target, { viewerGroups: ["analysts"], managerGroups: ["engineers"] }), [

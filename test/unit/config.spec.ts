@@ -89,6 +89,12 @@ describe("stack config", () => {
         ["tag key with spaces", { tags: JSON.stringify({ "cost center": "1" }) }, "tags.cost center", /tag keys/],
         ["groups given as a string", { viewerGroups: "data-analysts" }, "viewerGroups", /list of names/],
         ["run-as principal that is not an application id", { runAsServicePrincipal: "payment-analysis-sp" }, "runAsServicePrincipal", /UUID/],
+        ["the all-users group as managers", { managerGroups: JSON.stringify(["data-engineers", "users"]) }, "managerGroups.1", /hold every user/],
+        ["the account-wide users group as viewers", { viewerGroups: JSON.stringify(["Account Users"]) }, "viewerGroups.0", /hold every user/],
+        ["a Git URL with a token in it", { appGitUrl: "https://x-access-token:ghp_abc@github.com/org/repo" }, "appGitUrl", /without credentials/],
+        ["a Git URL with a user in it", { appGitUrl: "https://deploy@github.com/org/repo" }, "appGitUrl", /without credentials/],
+        ["a plain-http Git URL", { appGitUrl: "http://git.example.com/org/repo" }, "appGitUrl", /https URL/],
+        ["a relative workspace folder", { workspaceFolder: "payment-analysis" }, "workspaceFolder", /absolute \/Workspace/],
         ["misspelt key", { warehouseSzie: "Small" }, "warehouseSzie", /not a known key .*; valid keys are .*warehouseSize/],
     ];
 
@@ -111,6 +117,9 @@ describe("stack config", () => {
         ["a production pipeline mode", "pipelineMode", "development", /cannot be development/],
         ["protected data", "protectData", "false", /must be true in prod/],
         ["no simulated bootstrap", "dataBootstrap", "true", /must be false in prod/],
+        ["code outside /Workspace/Shared, where every user may change it", "workspaceFolder", "/Workspace/Shared/payment-analysis", /must not be under \/Workspace\/Shared in prod/],
+        ["code in no other home than the run-as principal's", "workspaceFolder", "/Workspace/Users/someone@example.com/payment-analysis", /in the run-as service principal's home/],
+        ["environment prod on a stack named prod", "environment", "dev", /must be prod on stack "prod"/],
     ];
     for (const [what, key, value, message] of prodRules) {
         it(`requires ${what} in prod`, () => {
@@ -121,6 +130,13 @@ describe("stack config", () => {
             assert.ok(problems.some((p) => p.startsWith(`payment-analysis:${key}:`) && message.test(p)), problems.join("\n"));
         });
     }
+
+    it("treats any stack named for production as prod, and no other", () => {
+        for (const stack of ["prod-eu", "production", "PROD_2"]) {
+            assert.ok(problemsOf(devRaw(), stack).some((p) => p.startsWith("payment-analysis:environment:") && p.includes(`stack "${stack}"`)), stack);
+        }
+        for (const stack of ["products", "producer-dev", "pr-17", "dev"]) assert.doesNotThrow(() => parseConfig(devRaw(), stack), stack);
+    });
 
     it("reports every bad key in one message", () => {
         const problems = problemsOf({ ...devRaw(), warehouseSize: "Huge", lakebaseCapacity: "CU_3", jobCompute: "classic" });
