@@ -21,7 +21,10 @@ export interface RetryPolicy extends BackoffPolicy {
     readonly maxNetworkAttempts: number;
     /** Wall-clock budget for one logical request, retries included. */
     readonly budgetMs: number;
-    /** Per-attempt socket timeout. */
+    /**
+     * Wall-clock deadline of one attempt, from sending to the last byte of the response. An idle timeout
+     * alone is not enough: a server that sends a byte every few seconds would hold the script for ever.
+     */
     readonly attemptTimeoutMs: number;
 }
 

@@ -126,18 +126,24 @@ async function sendOnce(client: ApiClient, request: SdkRequest, url: URL, timeou
     if (body !== undefined && !headers.has("Content-Type")) headers.set("Content-Type", "application/json");
     const agent = await client.getAgent();
     return new Promise<RawResponse>((resolve, reject) => {
+        let deadline: NodeJS.Timeout | undefined;
+        const settle = <T>(finish: (value: T) => void) => (value: T) => {
+            clearTimeout(deadline);
+            finish(value);
+        };
         const req = https.request(url, { method: request.method, headers: Object.fromEntries(headers.entries()), agent }, (res) => {
             const chunks: Buffer[] = [];
             res.on("data", (chunk: Buffer) => chunks.push(chunk));
-            res.on("error", reject);
+            res.on("error", settle(reject));
             res.on("end", () =>
-                resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }),
+                settle(resolve)({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }),
             );
         });
-        req.setTimeout(timeoutMs, () => {
-            req.destroy(Object.assign(new Error(`no response within ${timeoutMs} ms`), { code: "ETIMEDOUT" }));
-        });
-        req.on("error", reject);
+        // A deadline on the whole exchange, not on idleness: it also ends a response that trickles in.
+        deadline = setTimeout(() => {
+            req.destroy(Object.assign(new Error(`no complete response within ${timeoutMs} ms`), { code: "ETIMEDOUT" }));
+        }, timeoutMs);
+        req.on("error", settle(reject));
         req.end(body);
     });
 }

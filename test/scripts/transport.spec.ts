@@ -3,7 +3,7 @@ import * as path from "node:path";
 import * as os from "node:os";
 import { ApiError, WorkspaceClient } from "@databricks/sdk-experimental";
 import { Clock } from "../../scripts/lib/transport";
-import { closedPort, fakeClient, FakeDatabricks, loopbackAgent, selfSignedCertificate } from "../support/fake-databricks";
+import { closedPort, fakeClient, FakeDatabricks, fastRetryPolicy, loopbackAgent, selfSignedCertificate } from "../support/fake-databricks";
 
 const runsGet = "/api/2.2/jobs/runs/get";
 
@@ -71,6 +71,28 @@ describe("transport (the client's HTTP layer against the fake API)", () => {
     it("rejects a 200 whose body is not JSON, quoting it", async () => {
         fake.enqueue("GET", runsGet, { rawBody: "<html>proxy error</html>" });
         await assert.rejects(fake.client().jobs.getRun({ run_id: 1 }), /not JSON: <html>proxy error<\/html>/);
+    });
+
+    it("ends an attempt whose response trickles in at its wall-clock deadline, not when the server stops sending", async () => {
+        // 2 KB at one byte every 20 ms would take 40 s; each attempt may take 300 ms, two attempts in all.
+        fake.setDefault("GET", runsGet, { body: { padding: "x".repeat(2000) }, dripMs: 20 });
+        const started = Date.now();
+        await assert.rejects(
+            fake.client({ retryPolicy: { ...fastRetryPolicy, attemptTimeoutMs: 300 } }).jobs.getRun({ run_id: 1 }),
+            /GET https:\/\/fake-workspace\.test\/api\/2\.2\/jobs\/runs\/get: cannot reach the workspace \(ETIMEDOUT: no complete response within 300 ms\) after 2 attempt/,
+        );
+        assert.ok(Date.now() - started < 3_000, `took ${Date.now() - started} ms`);
+        assert.equal(fake.requestsTo("GET", runsGet).length, 2);
+    });
+
+    it("ends an attempt against a server that never answers at its deadline", async () => {
+        fake.setDefault("GET", runsGet, { hang: true });
+        const started = Date.now();
+        await assert.rejects(
+            fake.client({ retryPolicy: { ...fastRetryPolicy, attemptTimeoutMs: 200, maxNetworkAttempts: 1 } }).jobs.getRun({ run_id: 1 }),
+            /no complete response within 200 ms\) after 1 attempt/,
+        );
+        assert.ok(Date.now() - started < 2_000, `took ${Date.now() - started} ms`);
     });
 
     it("fails fast with a clear reason when nothing listens on the port", async () => {

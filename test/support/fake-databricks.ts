@@ -38,6 +38,10 @@ export interface ScriptedResponse {
     /** Sent verbatim instead of `body`, to simulate a broken server. */
     readonly rawBody?: string;
     readonly headers?: Readonly<Record<string, string>>;
+    /** Sends the headers at once, then the body one byte every `dripMs` (a slow or stuck server). */
+    readonly dripMs?: number;
+    /** Never answers: the request is read and left open. */
+    readonly hang?: boolean;
 }
 
 export type Responder = ScriptedResponse | ((request: RecordedRequest) => ScriptedResponse);
@@ -201,10 +205,23 @@ export class FakeDatabricks {
             this.requests.push(recorded);
             const responder = this.nextResponder(recorded);
             const scripted = typeof responder === "function" ? responder(recorded) : responder;
+            if (scripted.hang) return;
             const status = scripted.status ?? 200;
             const payload = scripted.rawBody ?? JSON.stringify(scripted.body ?? {});
             res.writeHead(status, { "content-type": "application/json", ...scripted.headers });
-            res.end(payload);
+            if (scripted.dripMs === undefined) {
+                res.end(payload);
+                return;
+            }
+            let sent = 0;
+            const drip = setInterval(() => {
+                if (res.destroyed || sent >= payload.length) {
+                    clearInterval(drip);
+                    if (!res.destroyed) res.end();
+                    return;
+                }
+                res.write(payload[sent++]);
+            }, scripted.dripMs);
         });
     }
 
