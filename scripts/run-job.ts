@@ -8,7 +8,13 @@ import { runJobCli } from "./lib/run-job-cli";
 import { defaultPollPolicy } from "./lib/runner";
 import { systemClock } from "./lib/transport";
 
+// `pulumi up` cancelled (Ctrl-C, CI timeout) sends SIGTERM/SIGINT to this step: cancel the run we started, then exit.
+const stop = new AbortController();
+for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => stop.abort(signal));
+
 runJobCli(process.argv.slice(2), {
+    signal: stop.signal,
+    env: process.env,
     createClient: (profile) => createWorkspaceClient(profile ? { profile } : {}),
     io: { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) },
     clock: systemClock,

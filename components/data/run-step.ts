@@ -8,6 +8,7 @@
  * `environment`) is an update, whose command only replays the previous stdout: new credentials must not
  * retrain the models.
  */
+import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { local } from "@pulumi/command";
 
@@ -67,6 +68,17 @@ export function runnerEnvironment(connection: RunnerConnection): Record<string, 
     };
 }
 
+/** Must match RUN_TOKEN_ENV of scripts/lib/run-job-cli.ts (a test holds them together). */
+export const RUN_TOKEN_ENV = "PAYMENT_ANALYSIS_RUN_TOKEN";
+
+/**
+ * The job run's idempotency token: the step's name and the hash of its inputs. An `up` that repeats a step
+ * with the same inputs (after a crash or a cancelled `up`) gets the run it already started.
+ */
+export function runToken(stepName: string, inputsHash: string): string {
+    return createHash("sha256").update(`${stepName}\n${inputsHash}`).digest("hex").slice(0, 64);
+}
+
 export interface RunStepArgs {
     /** The runner command line (from jobRunCommand / pipelineUpdateCommand). */
     readonly command: pulumi.Input<string>;
@@ -82,7 +94,7 @@ export function runStep(name: string, args: RunStepArgs, opts: pulumi.CustomReso
             create: args.command,
             update: REPLAY_PREVIOUS_STDOUT,
             addPreviousOutputInEnv: true,
-            environment: runnerEnvironment(args.connection),
+            environment: pulumi.output(args.inputsHash).apply((hash) => ({ ...runnerEnvironment(args.connection), [RUN_TOKEN_ENV]: runToken(name, hash) })),
             triggers: [args.command, args.inputsHash],
         },
         opts,

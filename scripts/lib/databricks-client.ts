@@ -18,6 +18,8 @@
  * - It retries only 429 (and a few error strings), ignores Retry-After, and on giving up throws
  *   "Timeout: " with no status or message. Here 429/5xx and connection failures are retried under a
  *   RetryPolicy and the final error names the request, status and server message.
+ * - It rewrites the host to `https://<hostname>`, dropping a port (a proxy, a local test workspace); the
+ *   port of the configured URL is put back here.
  * So the client's `request` is replaced by scripts/lib/transport.ts; the typed services are unchanged.
  * Raw/streaming calls (Files API) are refused with a clear error rather than half-supported.
  */
@@ -53,13 +55,34 @@ export function createWorkspaceClient(options: WorkspaceClientOptions = {}): Wor
     });
     const agent = options.agent ?? new https.Agent({ keepAlive: true, rejectUnauthorized: true });
     const client = new WorkspaceClient(config, { agent, product: "payment-analysis-scripts", productVersion: "0.1.0" });
+    const port = configuredPort(options.config?.host ?? options.host ?? (options.env ?? process.env)["DATABRICKS_HOST"]);
+    if (port !== undefined) {
+        Object.defineProperty(client.apiClient, "host", {
+            get: async () => {
+                const url = await config.getHost();
+                url.port = port;
+                return url;
+            },
+        });
+    }
     const policy = options.retryPolicy ?? defaultRetryPolicy;
     const clock = options.clock ?? systemClock;
     client.apiClient.request = (request) => sendWithRetry(client.apiClient, request, policy, clock);
     return client;
 }
 
+function configuredPort(host: string | undefined): string | undefined {
+    if (host === undefined) return undefined;
+    try {
+        const port = new URL(/^[a-z]+:\/\//i.test(host) ? host : `https://${host}`).port;
+        return port === "" ? undefined : port;
+    } catch {
+        // An unparseable host is the SDK's to report, with its own message.
+        return undefined;
+    }
+}
+
 /** The workspace origin the client talks to (after unified auth resolved the host), for run page URLs. */
 export async function workspaceOrigin(client: WorkspaceClient): Promise<string> {
-    return (await client.config.getHost()).origin;
+    return (await client.apiClient.host).origin;
 }

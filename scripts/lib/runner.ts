@@ -27,6 +27,8 @@ export interface WaitSettings {
     readonly timeoutMs: number;
     readonly clock: Clock;
     readonly log: (line: string) => void;
+    /** Aborted when the script is told to stop (SIGTERM from a cancelled `pulumi up`): the run is cancelled too. */
+    readonly signal?: AbortSignal;
 }
 
 export const defaultPollPolicy: BackoffPolicy = { initialDelayMs: 2_000, maxDelayMs: 30_000, multiplier: 1.5 };
@@ -44,6 +46,12 @@ export interface JobRunRequest {
     readonly parameters: Readonly<Record<string, string>>;
     /** Which task's exit value to return when several notebook tasks return one. */
     readonly taskKey?: string;
+    /**
+     * Identifies this run request across retries: the deployment derives it from the step and its inputs, so
+     * an `up` repeated after a crash or a cancel finds the run it already started instead of starting another.
+     * Absent: a fresh random token (a new run every time).
+     */
+    readonly idempotencyToken?: string;
 }
 
 export interface JobRunOutcome {
@@ -56,7 +64,7 @@ export async function runJobAndWait(ws: WorkspaceClient, request: JobRunRequest,
     // The token makes run-now safe to retry after a 5xx: a repeated request returns the same run.
     const started = parseResponse(
         runNowResponse,
-        await ws.jobs.runNow({ job_id: request.jobId, job_parameters: { ...request.parameters }, idempotency_token: randomUUID() }),
+        await ws.jobs.runNow({ job_id: request.jobId, job_parameters: { ...request.parameters }, idempotency_token: request.idempotencyToken ?? randomUUID() }),
         "jobs/run-now",
     );
     const runId = started.run_id;
@@ -141,10 +149,18 @@ async function waitUntilDone<T>(
     cancel: () => Promise<void>,
     url: () => string,
 ): Promise<{ verdict: Verdict; snapshot: T }> {
-    const { clock } = settings;
+    const { clock, signal } = settings;
     const startedAt = clock.now();
     let lastState: string | undefined;
+    const stopBecauseAborted = async (): Promise<never> => {
+        const cancelNote = await cancel().then(
+            () => "cancelled it",
+            (error: unknown) => `could not cancel it: ${(error as Error).message}`,
+        );
+        throw new RunFailedError(`${label} was interrupted (${String(signal?.reason ?? "aborted")}); ${cancelNote}\nSee: ${url()}`);
+    };
     for (let poll = 1; ; poll++) {
+        if (signal?.aborted) await stopBecauseAborted();
         let observation: Observation<T>;
         try {
             observation = await observe();
@@ -167,8 +183,22 @@ async function waitUntilDone<T>(
                 `${label} did not finish within ${formatElapsed(settings.timeoutMs)} (still ${observation.state}); ${cancelNote}\nSee: ${url()}`,
             );
         }
-        await clock.sleep(Math.min(pollDelayMs(poll, settings.poll), settings.timeoutMs - elapsed));
+        await sleepUnlessAborted(clock, Math.min(pollDelayMs(poll, settings.poll), settings.timeoutMs - elapsed), signal);
     }
+}
+
+/** The poll's sleep, cut short when the signal fires so that cancelling is not delayed by a long wait. */
+function sleepUnlessAborted(clock: Clock, ms: number, signal: AbortSignal | undefined): Promise<void> {
+    if (signal === undefined) return clock.sleep(ms);
+    if (signal.aborted) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+        const onAbort = () => resolve();
+        signal.addEventListener("abort", onAbort, { once: true });
+        void clock.sleep(ms).then(() => {
+            signal.removeEventListener("abort", onAbort);
+            resolve();
+        });
+    });
 }
 
 /** Each unsuccessful task's own error from runs/get-output (the run's state_message is often generic). */

@@ -2,6 +2,7 @@ import * as assert from "assert";
 import { JOB_DEFINITIONS } from "../../components/data/job-catalog";
 import { Evaluation, evaluateProgram, findResource, ofType, readStackConfig, RegisteredResource } from "../support/program";
 import { STACK_ENV } from "../../scripts/lib/stack-credentials";
+import { RUN_TOKEN_ENV } from "../../components/data/run-step";
 
 const T = {
     job: "databricks:index/job:Job",
@@ -152,11 +153,25 @@ describe("pipelines, jobs and the run chain under mocks", function () {
         const commands = ofType(withToken.resources, T.command);
         assert.strictEqual(commands.length, 6, "five run steps and the app deployment");
         for (const command of commands) {
-            assert.deepStrictEqual(command.inputs["environment"], { DATABRICKS_HOST: "https://example.cloud.databricks.com", [STACK_ENV]: "dev" }, command.name);
+            const { [RUN_TOKEN_ENV]: token, ...settings } = command.inputs["environment"] as Record<string, string>;
+            assert.deepStrictEqual(settings, { DATABRICKS_HOST: "https://example.cloud.databricks.com", [STACK_ENV]: "dev" }, command.name);
+            assert.match(token, /^[0-9a-f]{64}$/, command.name);
         }
         const everything = JSON.stringify(commands.map((c) => c.inputs));
         assert.ok(!everything.includes(token) && !everything.includes("[secret]"), "a command input carries the token");
-        for (const command of ofType(dev.resources, T.command)) assert.deepStrictEqual(command.inputs["environment"], { [STACK_ENV]: "dev" }, "without provider settings the scripts use unified auth");
+        for (const command of ofType(dev.resources, T.command)) {
+            assert.deepStrictEqual(Object.keys(command.inputs["environment"] as object).sort(), [RUN_TOKEN_ENV, STACK_ENV].sort(), "without provider settings the scripts use unified auth");
+        }
+    });
+
+    it("gives each run step an idempotency token of its own identity and inputs: stable across evaluations, new when its inputs change", async () => {
+        const tokens = (e: Evaluation) => Object.fromEntries(ofType(e.resources, T.command).map((c) => [c.name, (c.inputs["environment"] as Record<string, string>)[RUN_TOKEN_ENV]]));
+        const again = await evaluateProgram({ stack: "dev" });
+        assert.deepStrictEqual(tokens(again), tokens(dev));
+        assert.strictEqual(new Set(Object.values(tokens(dev))).size, Object.keys(tokens(dev)).length, "two steps share a token");
+        const moreEvents = await evaluateProgram({ stack: "dev", configOverrides: { "payment-analysis:simulatorEventsPerSecond": "7" } });
+        assert.notStrictEqual(tokens(moreEvents)["bootstrap-simulate"], tokens(dev)["bootstrap-simulate"]);
+        assert.strictEqual(tokens(moreEvents)["training-train"], tokens(dev)["training-train"]);
     });
 
     it("registers every job, pipeline, run step, endpoint and index in preview, where ids are unknown", () => {

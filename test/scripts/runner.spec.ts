@@ -1,10 +1,15 @@
 import * as assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { parseModelVersions } from "../../scripts/lib/output-parsing";
-import { runJobCli } from "../../scripts/lib/run-job-cli";
+import { FRESH_RUN_ENV, RUN_TOKEN_ENV, runJobCli } from "../../scripts/lib/run-job-cli";
 import { runJobAndWait, RunFailedError, runPipelineUpdateAndWait } from "../../scripts/lib/runner";
 import { systemClock } from "../../scripts/lib/transport";
 import { fastWaitSettings } from "../support/wait-settings";
-import { FakeDatabricks } from "../support/fake-databricks";
+import { FakeDatabricks, selfSignedCertificate } from "../support/fake-databricks";
+import { REPO_ROOT } from "../support/program";
 
 const jobId = 123;
 const runId = 456;
@@ -211,7 +216,7 @@ describe("run-job command (stdout contract)", () => {
         await fake.stop();
     });
 
-    async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    async function cli(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
         let stdout = "";
         let stderr = "";
         const code = await runJobCli(argv, {
@@ -219,6 +224,7 @@ describe("run-job command (stdout contract)", () => {
             io: { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) },
             clock: systemClock,
             poll: { initialDelayMs: 2, maxDelayMs: 10, multiplier: 2 },
+            env,
         });
         return { code, stdout, stderr };
     }
@@ -242,10 +248,94 @@ describe("run-job command (stdout contract)", () => {
         assert.match(result.stderr, /^run-job failed: job 123 run 456 TIMEDOUT: Run timed out after 3600 s$/m);
     });
 
+    it("starts the run with the step's idempotency token, so a repeated `up` finds the run it started", async () => {
+        fake.setDefault("GET", runsGet, { body: run("TERMINATED", "SUCCESS") });
+        fake.setDefault("GET", runsGetOutput, { body: {} });
+        const token = "a".repeat(64);
+        assert.equal((await cli(["--job-id", String(jobId)], { [RUN_TOKEN_ENV]: token })).code, 0);
+        assert.equal((await cli(["--job-id", String(jobId)], { [RUN_TOKEN_ENV]: token })).code, 0);
+        const sent = fake.requestsTo("POST", runNow).map((r) => (r.body as { idempotency_token: string }).idempotency_token);
+        assert.deepEqual(sent, [token, token]);
+    });
+
+    it("starts a new run on purpose when PAYMENT_ANALYSIS_FRESH_RUN is set, and refuses an unusable token before any call", async () => {
+        fake.setDefault("GET", runsGet, { body: run("TERMINATED", "SUCCESS") });
+        fake.setDefault("GET", runsGetOutput, { body: {} });
+        assert.equal((await cli(["--job-id", String(jobId)], { [RUN_TOKEN_ENV]: "b".repeat(64), [FRESH_RUN_ENV]: "1" })).code, 0);
+        const fresh = (fake.requestsTo("POST", runNow)[0].body as { idempotency_token: string }).idempotency_token;
+        assert.notEqual(fresh, "b".repeat(64));
+        const bad = await cli(["--job-id", String(jobId)], { [RUN_TOKEN_ENV]: "not a token!" });
+        assert.equal(bad.code, 1);
+        assert.match(bad.stderr, /PAYMENT_ANALYSIS_RUN_TOKEN must be 1-64 characters/);
+        assert.equal(fake.requestsTo("POST", runNow).length, 1);
+    });
+
     it("exits 1 with the usage on a bad command line, before any API call", async () => {
         const result = await cli(["--job-id", "12x"]);
         assert.equal(result.code, 1);
         assert.match(result.stderr, /--job-id must be a positive integer, got "12x"[\s\S]*usage:/);
         assert.equal(fake.requests.length, 0);
+    });
+});
+
+describe("runner: a cancelled `pulumi up` cancels the run it started", function () {
+    this.timeout(60_000);
+    let fake: FakeDatabricks;
+    afterEach(async () => {
+        await fake.stop();
+    });
+
+    it("cancels the run when the wait is aborted, and says so with the run's URL", async () => {
+        fake = await FakeDatabricks.start();
+        fake.setDefault("POST", runNow, { body: { run_id: runId, number_in_job: runId } });
+        fake.setDefault("GET", runsGet, { body: run("RUNNING") });
+        fake.setDefault("POST", runsCancel, { body: {} });
+        const stop = new AbortController();
+        const wait = fastWaitSettings({ signal: stop.signal, poll: { initialDelayMs: 60_000, maxDelayMs: 60_000, multiplier: 1 }, timeoutMs: 600_000 });
+        const running = runJobAndWait(fake.client(), { jobId, parameters: {} }, wait);
+        while (fake.requestsTo("GET", runsGet).length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+        const abortedAt = Date.now();
+        stop.abort("SIGTERM");
+        await assert.rejects(running, (error: unknown) => {
+            assert.ok(error instanceof RunFailedError);
+            assert.match(error.message, new RegExp(`job ${jobId} run ${runId} was interrupted \\(SIGTERM\\); cancelled it\\nSee: ${runPageUrl}`));
+            return true;
+        });
+        assert.ok(Date.now() - abortedAt < 2_000, "a long poll sleep must not delay the cancel");
+        assert.deepEqual(fake.requestsTo("POST", runsCancel).map((r) => r.body), [{ run_id: runId }]);
+    });
+
+    it("scripts/run-job.ts, sent SIGTERM mid-run as `pulumi up` does when cancelled, cancels the run and exits 1", async () => {
+        const certificate = selfSignedCertificate("127.0.0.1");
+        fake = await FakeDatabricks.start(certificate);
+        fake.setDefault("POST", runNow, { body: { run_id: runId, number_in_job: runId } });
+        fake.setDefault("GET", runsGet, { body: run("RUNNING") });
+        fake.setDefault("POST", runsCancel, { body: {} });
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "run-job-sigterm-"));
+        const caFile = path.join(dir, "ca.pem");
+        fs.writeFileSync(caFile, certificate.cert);
+        const child = spawn(process.execPath, [require.resolve("tsx/cli"), path.join(REPO_ROOT, "scripts", "run-job.ts"), "--job-id", String(jobId), "--timeout-minutes", "30"], {
+            env: {
+                PATH: process.env["PATH"],
+                DATABRICKS_HOST: `https://127.0.0.1:${fake.port}`,
+                DATABRICKS_TOKEN: "dapi-fake-token",
+                DATABRICKS_CONFIG_FILE: path.join(dir, "no-databrickscfg"),
+                NODE_EXTRA_CA_CERTS: caFile,
+            },
+            stdio: ["ignore", "pipe", "pipe"],
+        });
+        let stderr = "";
+        child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+        const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+        const deadline = Date.now() + 30_000;
+        while (fake.requestsTo("GET", runsGet).length === 0) {
+            assert.ok(Date.now() < deadline, `the script never polled its run; stderr:\n${stderr}`);
+            await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        child.kill("SIGTERM");
+        assert.equal(await exited, 1, stderr);
+        assert.deepEqual(fake.requestsTo("POST", runsCancel).map((r) => r.body), [{ run_id: runId }]);
+        assert.match(stderr, /was interrupted \(SIGTERM\); cancelled it/);
+        assert.ok(stderr.includes(`/jobs/${jobId}/runs/${runId}`), stderr);
     });
 });

@@ -3,6 +3,7 @@ import * as path from "node:path";
 import * as os from "node:os";
 import { ApiError, WorkspaceClient } from "@databricks/sdk-experimental";
 import { Clock } from "../../scripts/lib/transport";
+import { createWorkspaceClient, workspaceOrigin } from "../../scripts/lib/databricks-client";
 import { closedPort, fakeClient, FakeDatabricks, fastRetryPolicy, loopbackAgent, selfSignedCertificate } from "../support/fake-databricks";
 
 const runsGet = "/api/2.2/jobs/runs/get";
@@ -116,6 +117,13 @@ describe("transport (the client's HTTP layer against the fake API)", () => {
         await stock.jobs.getRun({ run_id: 42 });
         // When an SDK upgrade makes this fail, the workaround in transport.ts can be re-evaluated.
         assert.deepEqual(fake.requestsTo("GET", runsGet)[0].query, {});
+    });
+
+    it("keeps the port of the workspace URL, which SDK 0.14.2 drops (a proxy or a local workspace)", async () => {
+        const isolated = { token: "t", configFile: path.join(os.tmpdir(), "no-such-databrickscfg") };
+        assert.equal(await workspaceOrigin(createWorkspaceClient({ host: "https://proxy.example.test:8443", config: isolated })), "https://proxy.example.test:8443");
+        assert.equal(await workspaceOrigin(createWorkspaceClient({ env: { DATABRICKS_HOST: "https://127.0.0.1:9999" }, config: { ...isolated, host: "https://127.0.0.1:9999" } })), "https://127.0.0.1:9999");
+        assert.equal(await workspaceOrigin(createWorkspaceClient({ host: "https://adb-1.azuredatabricks.net", config: isolated })), "https://adb-1.azuredatabricks.net");
     });
 
     it("answers an unscripted route with a 404 that names it", async () => {

@@ -78,8 +78,9 @@ function throwawayCertificate(): Certificate {
     return certificate;
 }
 
-/** A fresh self-signed certificate for `hostname` (openssl, temp dir removed afterwards). */
+/** A fresh self-signed certificate for `hostname`, or for an IP address (openssl, temp dir removed afterwards). */
 export function selfSignedCertificate(hostname: string): Certificate {
+    const subjectAltName = /^\d+\.\d+\.\d+\.\d+$/.test(hostname) ? `IP:${hostname}` : `DNS:${hostname}`;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fake-databricks-"));
     try {
         const keyFile = path.join(dir, "key.pem");
@@ -90,7 +91,7 @@ export function selfSignedCertificate(hostname: string): Certificate {
                 "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
                 "-keyout", keyFile, "-out", certFile, "-days", "1",
                 "-subj", `/CN=${hostname}`,
-                "-addext", `subjectAltName=DNS:${hostname}`,
+                "-addext", `subjectAltName=${subjectAltName}`,
             ],
             { stdio: ["ignore", "ignore", "pipe"] },
         );
@@ -145,8 +146,9 @@ export class FakeDatabricks {
 
     private constructor(private readonly server: https.Server, readonly port: number) {}
 
-    static async start(): Promise<FakeDatabricks> {
-        const { key, cert } = throwawayCertificate();
+    /** Serves on a loopback port; pass a certificate to be reachable by a separate process that trusts it. */
+    static async start(certificate: Certificate = throwawayCertificate()): Promise<FakeDatabricks> {
+        const { key, cert } = certificate;
         let fake: FakeDatabricks | undefined;
         const server = https.createServer({ key, cert }, (req, res) => {
             if (!fake) throw new Error("fake-databricks: request before start() finished");

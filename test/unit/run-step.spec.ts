@@ -1,6 +1,7 @@
 import * as assert from "assert";
-import { jobRunCommand, pipelineUpdateCommand, RUNNER_STACK_ENV, runnerEnvironment, shellQuote } from "../../components/data/run-step";
+import { jobRunCommand, pipelineUpdateCommand, RUN_TOKEN_ENV, RUNNER_STACK_ENV, runnerEnvironment, shellQuote } from "../../components/data/run-step";
 import { STACK_ENV } from "../../scripts/lib/stack-credentials";
+import { RUN_TOKEN_ENV as SCRIPT_RUN_TOKEN_ENV } from "../../scripts/lib/run-job-cli";
 import { parseRunJobArgs } from "../../scripts/lib/run-job-args";
 
 /** Splits the command the way /bin/sh would for the quoting shellQuote produces. */
@@ -36,5 +37,6 @@ describe("run steps", () => {
         const env = runnerEnvironment({ host: "https://h", profile: "p", stack: "pr-17" });
         assert.deepStrictEqual(env, { DATABRICKS_HOST: "https://h", DATABRICKS_CONFIG_PROFILE: "p", [STACK_ENV]: "pr-17" });
         assert.strictEqual(RUNNER_STACK_ENV, STACK_ENV, "the program and the scripts name the same variable");
+        assert.strictEqual(RUN_TOKEN_ENV, SCRIPT_RUN_TOKEN_ENV, "the program and the runner name the same token variable");
     });
 });
