@@ -1,6 +1,6 @@
 import * as databricks from "@pulumi/databricks";
 import { ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy";
-import { isProductionResource } from "./lib/environment";
+import { ENVIRONMENT_CONFIG_SCHEMA, isProductionResource } from "./lib/environment";
 
 // Development mode skips retries and keeps clusters alive for iteration: wrong
 // for prod (the original bundle hard-coded development: true and could not
@@ -12,6 +12,7 @@ export const prodPipelineNotDevelopment: ResourceValidationPolicy = {
     name: "prod-pipeline-not-development",
     description: "Lakeflow pipelines in production are not in development mode.",
     enforcementLevel: "mandatory",
+    configSchema: ENVIRONMENT_CONFIG_SCHEMA,
     severity: "high",
     remediationSteps: "Set development: false (or leave it unset) on prod pipelines.",
     validateResource: validateResourceOfType(databricks.Pipeline, (pipeline, args, reportViolation) => {

@@ -1,6 +1,6 @@
 import * as databricks from "@pulumi/databricks";
 import { ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy";
-import { isProductionResource } from "./lib/environment";
+import { ENVIRONMENT_CONFIG_SCHEMA, isProductionResource } from "./lib/environment";
 
 interface RunAs {
     servicePrincipalName?: string;
@@ -24,6 +24,7 @@ export const prodJobRunAsServicePrincipal: ResourceValidationPolicy = {
     name: "prod-job-run-as-service-principal",
     description: "Jobs in production run as a service principal.",
     enforcementLevel: "mandatory",
+    configSchema: ENVIRONMENT_CONFIG_SCHEMA,
     severity: "high",
     remediationSteps: "Set runAs.servicePrincipalName to the application id of the prod service principal.",
     validateResource: validateResourceOfType(databricks.Job, (job, args, reportViolation) => {
@@ -39,6 +40,7 @@ export const prodPipelineRunAsServicePrincipal: ResourceValidationPolicy = {
     name: "prod-pipeline-run-as-service-principal",
     description: "Lakeflow pipelines in production run as a service principal.",
     enforcementLevel: "mandatory",
+    configSchema: ENVIRONMENT_CONFIG_SCHEMA,
     severity: "high",
     remediationSteps: "Set runAs.servicePrincipalName to the application id of the prod service principal.",
     validateResource: validateResourceOfType(databricks.Pipeline, (pipeline, args, reportViolation) => {

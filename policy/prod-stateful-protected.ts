@@ -1,5 +1,5 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
-import { isProductionResource } from "./lib/environment";
+import { ENVIRONMENT_CONFIG_SCHEMA, isProductionResource } from "./lib/environment";
 
 // Resources whose deletion loses data: the schema and volumes hold tables and files, the Lakebase instance
 // and its catalog hold the app's rules, and deleting a Lakeflow pipeline deletes the tables it publishes.
@@ -16,6 +16,7 @@ export const prodStatefulProtected: ResourceValidationPolicy = {
     name: "prod-stateful-protected",
     description: "In production, resources that hold data (schema, volumes, Lakebase, pipelines) are protected from deletion.",
     enforcementLevel: "mandatory",
+    configSchema: ENVIRONMENT_CONFIG_SCHEMA,
     severity: "critical",
     remediationSteps: "Create the resource with { protect: true } (payment-analysis:protectData is required in prod).",
     validateResource: (args, reportViolation) => {

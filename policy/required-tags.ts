@@ -1,5 +1,5 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
-import { isProductionResource, PRODUCTION_ENVIRONMENT_TAG_VALUE } from "./lib/environment";
+import { configuredEnvironment, ENVIRONMENT_CONFIG_SCHEMA } from "./lib/environment";
 import { isTaggableType, readTags, tagInputPath } from "./lib/tags";
 
 export const REQUIRED_TAG_KEYS = ["project", "environment"] as const;
@@ -11,6 +11,7 @@ export const requiredTags: ResourceValidationPolicy = {
     name: "required-tags",
     description: "Every taggable Databricks resource carries non-empty `project` and `environment` tags, and `environment` agrees with the stack.",
     enforcementLevel: "mandatory",
+    configSchema: ENVIRONMENT_CONFIG_SCHEMA,
     severity: "medium",
     remediationSteps: "Add `project` and `environment` tags in the resource's tag input (jobs/pipelines: tags; warehouses: tags.customTags; serving: tags; Lakebase/budget policies: customTags).",
     validateResource: (args, reportViolation) => {
@@ -29,11 +30,9 @@ export const requiredTags: ResourceValidationPolicy = {
         if (typeof environment !== "string" || environment.trim().length === 0) {
             return;
         }
-        const production = isProductionResource(args);
-        if (production && environment !== PRODUCTION_ENVIRONMENT_TAG_VALUE) {
-            reportViolation(`Tag "environment" is "${environment}" but the stack is a production stack; it must be "${PRODUCTION_ENVIRONMENT_TAG_VALUE}".`);
-        } else if (!production && environment === PRODUCTION_ENVIRONMENT_TAG_VALUE) {
-            reportViolation(`Tag "environment" is "${PRODUCTION_ENVIRONMENT_TAG_VALUE}" but the stack is not a production stack.`);
+        const expected = configuredEnvironment(args);
+        if (environment !== expected) {
+            reportViolation(`Tag "environment" is "${environment}" but the stack's environment is "${expected}".`);
         }
     },
 };

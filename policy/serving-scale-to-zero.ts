@@ -1,6 +1,6 @@
 import * as databricks from "@pulumi/databricks";
 import { ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy";
-import { isProductionResource } from "./lib/environment";
+import { ENVIRONMENT_CONFIG_SCHEMA, isProductionResource } from "./lib/environment";
 
 interface ServedCompute {
     externalModel?: unknown;
@@ -30,6 +30,7 @@ export const servingScaleToZero: ResourceValidationPolicy = {
     name: "serving-scale-to-zero",
     description: "Model serving endpoints outside production scale to zero when idle.",
     enforcementLevel: "mandatory",
+    configSchema: ENVIRONMENT_CONFIG_SCHEMA,
     severity: "medium",
     remediationSteps: "In non-prod stacks set scaleToZeroEnabled = true on every served entity and leave minProvisionedConcurrency/minProvisionedThroughput at 0.",
     validateResource: validateResourceOfType(databricks.ModelServing, (endpoint, args, reportViolation) => {

@@ -1,34 +1,32 @@
-// The stack name is the single authority on whether a resource is production.
-// Resource tags are not used for the decision: a tag is an input the program
-// could get wrong, and a tag-based rule would let a dev endpoint tagged "prod"
-// skip scale-to-zero. The required-tags policy instead checks that the
-// `environment` tag agrees with this decision, so billing data cannot lie.
+// Whether a resource is production comes from the stack's `environment` config, handed to the pack as
+// policy config (`npm run policy-config -- --stack <name>` writes it; the workflows pass it with
+// --policy-pack-config). The program reads the same key, so program and pack share one definition of
+// prod: a prod stack named otherwise, or a stack named prod that says dev, cannot slip between them
+// (the program refuses the latter). Stack names and resource tags are not used: a tag is an input the
+// program could get wrong, and a name is only a convention.
+import { PolicyConfigSchema } from "@pulumi/policy";
 
-const URN_PREFIX = "urn:pulumi:";
+export const PRODUCTION_ENVIRONMENT = "prod";
 
-// Matches `prod`, `production`, and suffixed variants such as `prod-eu` or
-// `prod_2`; every other stack (dev, pr-123, a developer's sandbox) is non-prod.
-const PRODUCTION_STACK = /^prod(uction)?([-_.].*)?$/i;
-
-export const PRODUCTION_ENVIRONMENT_TAG_VALUE = "prod";
-
-// URNs have the shape urn:pulumi:<stack>::<project>::<type>::<name>; stack names
-// cannot contain "::", so the first "::" ends the stack name.
-export function stackNameFromUrn(urn: string): string {
-    if (!urn.startsWith(URN_PREFIX) || !urn.includes("::")) {
-        throw new Error(`Cannot read the stack name from URN "${urn}": expected "urn:pulumi:<stack>::<project>::<type>::<name>".`);
-    }
-    const stack = urn.slice(URN_PREFIX.length, urn.indexOf("::"));
-    if (stack.length === 0) {
-        throw new Error(`Cannot read the stack name from URN "${urn}": the stack segment is empty.`);
-    }
-    return stack;
+export interface EnvironmentConfig {
+    readonly environment: string;
 }
 
-export function isProductionStack(stackName: string): boolean {
-    return PRODUCTION_STACK.test(stackName);
+/** The config every policy that treats prod differently declares; the CLI refuses a run that lacks it. */
+export const ENVIRONMENT_CONFIG_SCHEMA: PolicyConfigSchema = {
+    properties: { environment: { type: "string", minLength: 1, description: "The stack's payment-analysis:environment (dev, prod, ...)." } },
+    required: ["environment"],
+};
+
+/** Fails closed: without the environment no policy can tell prod from dev, so it must not guess. */
+export function configuredEnvironment(args: { getConfig<T extends object>(): T }): string {
+    const { environment } = args.getConfig<Partial<EnvironmentConfig>>();
+    if (typeof environment !== "string" || environment.length === 0) {
+        throw new Error("policy config has no `environment`: run `npm run --silent policy-config -- --stack <name> > policy-config.json` and pass `--policy-pack-config policy-config.json`");
+    }
+    return environment;
 }
 
-export function isProductionResource(args: { urn: string }): boolean {
-    return isProductionStack(stackNameFromUrn(args.urn));
+export function isProductionResource(args: { getConfig<T extends object>(): T }): boolean {
+    return configuredEnvironment(args) === PRODUCTION_ENVIRONMENT;
 }

@@ -7,7 +7,7 @@ import { ChildProcess, spawn } from "child_process";
 import * as grpc from "@grpc/grpc-js";
 import * as path from "path";
 import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
-import { AnalyzeDiagnostic, AnalyzeRequest, AnalyzerResourceOptions } from "@pulumi/pulumi/proto/analyzer_pb";
+import { AnalyzeDiagnostic, AnalyzeRequest, AnalyzerResourceOptions, ConfigureAnalyzerRequest, EnforcementLevel, PolicyConfig } from "@pulumi/pulumi/proto/analyzer_pb";
 
 // google-protobuf ships no typings in this repository; only fromJavaScript is needed.
 const { Struct } = require("google-protobuf/google/protobuf/struct_pb") as {
@@ -19,6 +19,8 @@ export const POLICY_PACK_DIR = path.resolve(__dirname, "../../policy");
 const RUN_POLICY_PACK = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [POLICY_PACK_DIR] });
 
 export interface RunningPolicyPack {
+    /** What the CLI does with `--policy-pack-config`: policy name -> config properties. */
+    configure(config: Record<string, Record<string, unknown>>): Promise<void>;
     analyze(resource: { type: string; urn: string; name: string; props: Record<string, unknown> }): Promise<AnalyzeDiagnostic[]>;
     stop(): void;
 }
@@ -50,6 +52,13 @@ export function startPolicyPack(bootTimeoutMs: number): Promise<RunningPolicyPac
             child.removeAllListeners("exit");
             const client = new AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
             resolve({
+                configure: (config) => new Promise((done, fail) => {
+                    const request = new ConfigureAnalyzerRequest();
+                    for (const [policy, properties] of Object.entries(config)) {
+                        request.getPolicyconfigMap().set(policy, new PolicyConfig().setEnforcementlevel(EnforcementLevel.MANDATORY).setProperties(Struct.fromJavaScript(properties) as never));
+                    }
+                    client.configure(request, (error) => (error ? fail(error) : done()));
+                }),
                 analyze: (resource) => new Promise((done, fail) => {
                     const request = new AnalyzeRequest();
                     request.setType(resource.type);

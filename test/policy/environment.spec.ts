@@ -1,32 +1,36 @@
 import * as assert from "assert";
-import { isProductionResource, isProductionStack, stackNameFromUrn } from "../../policy/lib/environment";
-import { urnFor } from "./harness";
+import { configuredEnvironment, isProductionResource } from "../../policy/lib/environment";
+import { policies } from "../../policy/policies";
+import { policyConfigFor } from "../../scripts/lib/policy-config";
+import { TYPES, jobProps } from "./fixtures";
+import { runPolicy } from "./harness";
 
-describe("policy environment detection", () => {
-    it("reads the stack from a URN, including a resource nested in a component", () => {
-        assert.strictEqual(stackNameFromUrn(urnFor("pr-42", "databricks:index/job:Job", "etl")), "pr-42");
-        assert.strictEqual(stackNameFromUrn("urn:pulumi:prod::payment-analysis::payment-analysis:data:Jobs$databricks:index/job:Job::etl"), "prod");
+const withConfig = (config: object) => ({ getConfig: <T extends object>() => config as T });
+
+describe("policy: what counts as production", () => {
+    it("decides from the environment in the policy config, never from the stack name", () => {
+        assert.ok(isProductionResource(withConfig({ environment: "prod" })));
+        assert.ok(!isProductionResource(withConfig({ environment: "dev" })));
     });
 
-    it("rejects a malformed URN, quoting it", () => {
-        assert.throws(() => stackNameFromUrn("prod::x"), /"prod::x".*urn:pulumi:<stack>/);
-        assert.throws(() => stackNameFromUrn("urn:pulumi:::p::t::n"), /stack segment is empty/);
+    it("fails closed when the config has no environment, saying how to produce it", () => {
+        assert.throws(() => configuredEnvironment(withConfig({})), /policy config has no `environment`: run `npm run --silent policy-config -- --stack <name>/);
     });
 
-    it("treats prod, production and their suffixed variants as production", () => {
-        for (const stack of ["prod", "production", "prod-eu", "prod_2", "prod.blue", "Prod", "PRODUCTION"]) {
-            assert.ok(isProductionStack(stack), stack);
-        }
+    it("treats a prod stack with another name as prod, and a stack named prod that says dev as dev (the program refuses that config)", async () => {
+        const unattended = jobProps("prod");
+        delete unattended.runAs;
+        const liveStack = await runPolicy(policies.find((p) => p.name === "prod-job-run-as-service-principal")!, {
+            type: TYPES.job, stack: "live", props: unattended, config: { environment: "prod" },
+        });
+        assert.strictEqual(liveStack.violations.length, 1);
     });
 
-    it("treats every other stack as non-production", () => {
-        for (const stack of ["dev", "pr-42", "preprod", "product", "staging", "jdoe-dev"]) {
-            assert.ok(!isProductionStack(stack), stack);
-        }
-    });
-
-    it("decides from the URN of the resource under validation", () => {
-        assert.ok(isProductionResource({ urn: urnFor("prod", "databricks:index/job:Job", "x") }));
-        assert.ok(!isProductionResource({ urn: urnFor("dev", "databricks:index/job:Job", "x") }));
+    it("writes a config that names the environment for exactly the policies that need it", () => {
+        const config = policyConfigFor("prod");
+        const needing = policies.filter((p) => p.configSchema?.required?.includes("environment")).map((p) => p.name).sort();
+        assert.ok(needing.length >= 5, needing.join(", "));
+        assert.deepStrictEqual(Object.keys(config).sort(), needing);
+        for (const name of needing) assert.deepStrictEqual(config[name], { environment: "prod" });
     });
 });

@@ -44,6 +44,14 @@ class NotApplicable extends Error {
     }
 }
 
+/**
+ * What `npm run policy-config -- --stack <s>` gives the pack for the committed stack files (prod says
+ * environment prod, dev says dev); a test of another pairing passes `config` itself.
+ */
+export function defaultPolicyConfig(stack: string): Record<string, unknown> {
+    return { environment: stack.toLowerCase().startsWith("prod") ? "prod" : "dev" };
+}
+
 export function urnFor(stack: string, type: string, name: string): string {
     return `urn:pulumi:${stack}::payment-analysis::${type}::${name}`;
 }
@@ -68,7 +76,7 @@ function fakeArgs(resource: FakeResource): ResourceValidationArgs {
         stackTags: new Map(),
         isType: isType as ResourceValidationArgs["isType"],
         asType: ((resourceClass: { __pulumiType?: unknown }) => (isType(resourceClass) ? props : undefined)) as ResourceValidationArgs["asType"],
-        getConfig: <T extends object>() => (resource.config ?? {}) as T,
+        getConfig: <T extends object>() => (resource.config ?? defaultPolicyConfig(resource.stack)) as T,
         notApplicable: (reason?: string): never => {
             throw new NotApplicable(reason ?? "not applicable");
         },

@@ -8,6 +8,7 @@ import { tagInputPath } from "../../policy/lib/tags";
 import { jobProps, pipelineProps, servingProps, TYPES, warehouseProps } from "./fixtures";
 import { POLICY_PACK_DIR, RunningPolicyPack, startPolicyPack } from "./analyzer-process";
 import { runPolicy, UNKNOWN, urnFor } from "./harness";
+import { policyConfigFor } from "../../scripts/lib/policy-config";
 
 const happyResources = (environment: "dev" | "prod") => [
     { type: TYPES.warehouse, props: warehouseProps(environment) },
@@ -63,6 +64,7 @@ describe("policy pack", () => {
 
         before(async () => {
             pack = await startPolicyPack(150_000);
+            await pack.configure(policyConfigFor("prod"));
         });
         after(() => pack?.stop());
 
@@ -77,10 +79,17 @@ describe("policy pack", () => {
             assert.deepStrictEqual(await analyze(TYPES.job, "prod", jobProps("prod")), []);
         });
 
+        it("applies prod's rules from the configured environment, whatever the stack is called", async () => {
+            const props = jobProps("prod");
+            delete props.runAs;
+            const diagnostics = await analyze(TYPES.job, "live", props);
+            assert.deepStrictEqual(diagnostics.map((d) => d.getPolicyname()), ["prod-job-run-as-service-principal"]);
+        });
+
         it("blocks a warehouse that never stops, as a mandatory violation", async () => {
-            const props = warehouseProps("dev");
+            const props = warehouseProps("prod");
             props.autoStopMins = 0;
-            const diagnostics = await analyze(TYPES.warehouse, "dev", props);
+            const diagnostics = await analyze(TYPES.warehouse, "prod", props);
             assert.deepStrictEqual(diagnostics.map((d) => [d.getPolicyname(), d.getEnforcementlevel()]), [["warehouse-auto-stop", EnforcementLevel.MANDATORY]]);
         });
 

@@ -66,13 +66,13 @@ describe("policy required-tags", () => {
                 assert.strictEqual((await run("dev", (p) => shape.setTag(p, "project", " "))).violations.length, 1);
             });
 
-            it("rejects environment=dev in the prod stack and environment=prod elsewhere", async () => {
+            it("rejects an environment tag that differs from the stack's configured environment", async () => {
                 const prodMislabelled = await run("prod", (p) => shape.setTag(p, "environment", "dev"));
                 assert.strictEqual(prodMislabelled.violations.length, 1);
-                assert.match(prodMislabelled.violations[0], /production stack; it must be "prod"/);
+                assert.match(prodMislabelled.violations[0], /Tag "environment" is "dev" but the stack's environment is "prod"/);
                 const devClaimsProd = await run("pr-42", (p) => shape.setTag(p, "environment", "prod"));
                 assert.strictEqual(devClaimsProd.violations.length, 1);
-                assert.match(devClaimsProd.violations[0], /not a production stack/);
+                assert.match(devClaimsProd.violations[0], /is "prod" but the stack's environment is "dev"/);
             });
         });
     }

@@ -39,7 +39,7 @@ export function missingReferences(workflow: Workflow, repoRoot: string, npmScrip
         for (const match of (step.run ?? "").matchAll(/npx tsx (\S+)/g)) {
             if (!fs.existsSync(path.join(repoRoot, match[1]))) missing.push(`script ${match[1]}`);
         }
-        for (const match of (step.run ?? "").matchAll(/npm run ([\w:-]+)/g)) {
+        for (const match of (step.run ?? "").matchAll(/npm run (?:--?[\w-]+ )*([\w:-]+)/g)) {
             if (!npmScripts.includes(match[1])) missing.push(`npm script ${match[1]}`);
         }
         const packs = step.with?.policyPacks;
@@ -53,4 +53,27 @@ export function missingReferences(workflow: Workflow, repoRoot: string, npmScrip
         if (job.uses?.startsWith("./") && !fs.existsSync(path.join(repoRoot, job.uses))) missing.push(`reusable workflow ${job.uses}`);
     }
     return missing;
+}
+
+/**
+ * Steps that run the policy pack without the stack's environment: the pack then cannot tell prod from dev
+ * (and fails closed). Each such step must name a `policyPackConfigs` file that an earlier step of the same
+ * job writes with `npm run --silent policy-config`.
+ */
+export function policyStepsWithoutEnvironment(workflow: Workflow): string[] {
+    const problems: string[] = [];
+    for (const [jobName, job] of Object.entries(workflow.jobs)) {
+        const written = new Set<string>();
+        for (const step of job.steps ?? []) {
+            for (const match of (step.run ?? "").matchAll(/npm run --silent policy-config -- --stack .+? > (\S+)/g)) written.add(match[1]);
+            if (step.with?.policyPacks === undefined) continue;
+            const configs = step.with.policyPackConfigs;
+            if (typeof configs !== "string") {
+                problems.push(`${jobName}: a policy-pack step has no policyPackConfigs`);
+            } else if (!written.has(configs.trim())) {
+                problems.push(`${jobName}: policyPackConfigs ${configs.trim()} is not written by an earlier policy-config step`);
+            }
+        }
+    }
+    return problems;
 }
