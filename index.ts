@@ -8,6 +8,7 @@ import { ConfigError } from "./components/config";
 import { loadConfig, LoadedConfig } from "./components/load-config";
 import { StackNames } from "./components/naming";
 import { readAssetFiles } from "./components/assets";
+import { Preflight } from "./components/platform/preflight";
 import { Warehouse } from "./components/platform/warehouse";
 import { Catalog } from "./components/platform/catalog";
 import { UnityCatalogGrants } from "./components/platform/grants";
@@ -41,14 +42,16 @@ const { stack: config, databricks: connection } = configOrFail();
 const names = new StackNames(config.stack, config.namePrefix);
 const assetFiles = readAssetFiles(__dirname);
 
-const provider = new databricks.Provider("databricks", {
-    host: connection.host,
-    profile: connection.profile,
-    token: connection.token,
-});
-const withProvider: pulumi.ComponentResourceOptions = { providers: { databricks: provider } };
 // What the scripts run during `up` get: never the token itself (see scripts/lib/stack-credentials.ts).
 const scriptConnection = { host: connection.host, profile: connection.profile, stack: config.stack };
+// Every Databricks resource goes through this provider, so none is created before the privilege check passed.
+const preflight = new Preflight("preflight", { connection: scriptConnection, catalog: config.catalog });
+const provider = new databricks.Provider(
+    "databricks",
+    { host: connection.host, profile: connection.profile, token: connection.token },
+    { dependsOn: [preflight] },
+);
+const withProvider: pulumi.ComponentResourceOptions = { providers: { databricks: provider } };
 // Read for the workspace URL only: nothing in desired state depends on who runs Pulumi.
 const deployer = databricks.getCurrentUserOutput({}, { provider });
 

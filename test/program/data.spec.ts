@@ -139,7 +139,7 @@ describe("pipelines, jobs and the run chain under mocks", function () {
 
     it("runs no bootstrap in prod but still trains, and starts its index without a bootstrap step", () => {
         const commands = ofType(prod.resources, T.command).map((c) => c.name);
-        assert.deepStrictEqual(commands.filter((c) => c !== "app-deploy"), ["training-train"]);
+        assert.deepStrictEqual(commands.filter((c) => c !== "app-deploy" && c !== "preflight-privileges"), ["training-train"]);
         assert.ok(!findResource(prod.resources, T.vsIndex, "vector-search-index").dependencies.some((urn) => urn.includes("bootstrap")));
     });
 
@@ -150,8 +150,10 @@ describe("pipelines, jobs and the run chain under mocks", function () {
             configOverrides: { "databricks:host": "https://example.cloud.databricks.com", "databricks:token": token },
             secretKeys: ["databricks:token"],
         });
-        const commands = ofType(withToken.resources, T.command);
+        const commands = ofType(withToken.resources, T.command).filter((c) => c.name !== "preflight-privileges");
         assert.strictEqual(commands.length, 6, "five run steps and the app deployment");
+        const preflight = findResource(withToken.resources, T.command, "preflight-privileges");
+        assert.deepStrictEqual(preflight.inputs["environment"], { DATABRICKS_HOST: "https://example.cloud.databricks.com", [STACK_ENV]: "dev" });
         for (const command of commands) {
             const { [RUN_TOKEN_ENV]: token, ...settings } = command.inputs["environment"] as Record<string, string>;
             assert.deepStrictEqual(settings, { DATABRICKS_HOST: "https://example.cloud.databricks.com", [STACK_ENV]: "dev" }, command.name);
@@ -159,13 +161,13 @@ describe("pipelines, jobs and the run chain under mocks", function () {
         }
         const everything = JSON.stringify(commands.map((c) => c.inputs));
         assert.ok(!everything.includes(token) && !everything.includes("[secret]"), "a command input carries the token");
-        for (const command of ofType(dev.resources, T.command)) {
+        for (const command of ofType(dev.resources, T.command).filter((c) => c.name !== "preflight-privileges")) {
             assert.deepStrictEqual(Object.keys(command.inputs["environment"] as object).sort(), [RUN_TOKEN_ENV, STACK_ENV].sort(), "without provider settings the scripts use unified auth");
         }
     });
 
     it("gives each run step an idempotency token of its own identity and inputs: stable across evaluations, new when its inputs change", async () => {
-        const tokens = (e: Evaluation) => Object.fromEntries(ofType(e.resources, T.command).map((c) => [c.name, (c.inputs["environment"] as Record<string, string>)[RUN_TOKEN_ENV]]));
+        const tokens = (e: Evaluation) => Object.fromEntries(ofType(e.resources, T.command).filter((c) => c.name !== "preflight-privileges").map((c) => [c.name, (c.inputs["environment"] as Record<string, string>)[RUN_TOKEN_ENV]]));
         const again = await evaluateProgram({ stack: "dev" });
         assert.deepStrictEqual(tokens(again), tokens(dev));
         assert.strictEqual(new Set(Object.values(tokens(dev))).size, Object.keys(tokens(dev)).length, "two steps share a token");

@@ -48,6 +48,19 @@ describe("the program under mocks", function () {
         }
     });
 
+    it("checks the deployer's privileges before any Databricks resource: the provider waits for the preflight step", () => {
+        for (const e of [dev, prod]) {
+            const preflight = findResource(e.resources, "command:local:Command", "preflight-privileges");
+            assert.strictEqual(preflight.inputs["create"], `npm run --silent preflight -- --stack ${e === dev ? "dev" : "prod"}`);
+            const provider = findResource(e.resources, T.provider, "databricks");
+            const preflightComponent = e.resources.find((r) => r.urn === preflight.parent);
+            assert.ok(preflightComponent && provider.dependencies.some((urn) => urn === preflightComponent.urn || urn === preflight.urn), "the provider must depend on the preflight");
+            const databricksResources = e.resources.filter((r) => r.type.startsWith("databricks:"));
+            assert.ok(databricksResources.length > 50);
+            for (const r of databricksResources) assert.ok(r.provider?.includes("pulumi:providers:databricks::databricks"), `${r.name} does not use the checked provider`);
+        }
+    });
+
     it("creates the SQL warehouse of the original, named for the stack and tagged", () => {
         const warehouse = findResource(dev.resources, T.warehouse, "warehouse");
         assert.strictEqual(warehouse.inputs["name"], "[dev] Payment Analysis Warehouse");
