@@ -9,7 +9,8 @@
  * DATABRICKS_HOST + DATABRICKS_TOKEN (or OAuth M2M DATABRICKS_CLIENT_ID/SECRET), or a profile in
  * ~/.databrickscfg selected with `profile` / DATABRICKS_CONFIG_PROFILE. An explicit `host` wins over both.
  * Under `pulumi up`, a token kept in the stack's config wins too, as it does for the provider
- * (scripts/lib/stack-credentials.ts).
+ * (scripts/lib/stack-credentials.ts). DATABRICKS_AUTH_TYPE=github-oidc (CI's preferred mode, which the SDK
+ * lacks) exchanges the job's GitHub token for a Databricks one and renews it (scripts/lib/github-oidc.ts).
  *
  * What differs from `new WorkspaceClient()` and why (found in SDK 0.14.2, see test/scripts/transport.spec.ts):
  * - Its transport drops the query string of every GET, so e.g. `jobs.getRun({run_id})` asks for no run.
@@ -26,6 +27,7 @@
 import * as https from "node:https";
 import { Config, ConfigOptions, WorkspaceClient } from "@databricks/sdk-experimental";
 import { defaultRetryPolicy, RetryPolicy } from "./retry";
+import { GithubOidcTokenSource } from "./github-oidc";
 import { ConfigReader, tokenFromStack } from "./stack-credentials";
 import { Clock, sendWithRetry, systemClock } from "./transport";
 
@@ -43,6 +45,8 @@ export interface WorkspaceClientOptions {
     /** Where STACK_ENV is read (default: process.env) and how `pulumi config get` runs (tests pass fakes). */
     readonly env?: NodeJS.ProcessEnv;
     readonly readStackConfig?: ConfigReader;
+    /** How the GitHub OIDC exchange reaches GitHub and the workspace (tests pass a fake). */
+    readonly fetch?: typeof fetch;
 }
 
 export function createWorkspaceClient(options: WorkspaceClientOptions = {}): WorkspaceClient {
@@ -64,6 +68,13 @@ export function createWorkspaceClient(options: WorkspaceClientOptions = {}): Wor
                 return url;
             },
         });
+    }
+    const env = options.env ?? process.env;
+    if (env["DATABRICKS_AUTH_TYPE"] === "github-oidc" && stackToken === undefined && options.config?.token === undefined) {
+        const source = new GithubOidcTokenSource({ ...env, DATABRICKS_HOST: options.config?.host ?? options.host ?? env["DATABRICKS_HOST"] }, options.fetch ?? fetch, () => (options.clock ?? systemClock).now());
+        config.authenticate = async (headers: Headers) => {
+            headers.set("Authorization", `Bearer ${await source.token()}`);
+        };
     }
     const policy = options.retryPolicy ?? defaultRetryPolicy;
     const clock = options.clock ?? systemClock;
