@@ -99,7 +99,7 @@ const rawSchema = z
         warehouseType: z.enum(["PRO", "CLASSIC"]).default("PRO"),
         warehouseServerless: bool(true),
         warehouseAutoStopMinutes: int(5, 240, 10),
-        lakebaseInstanceName: z.string().regex(/^[a-z][a-z0-9-]{0,40}$/, "must start with a letter and use a-z, 0-9 and - (the stack suffix is added)").default("payment-analysis-db"),
+        lakebaseInstanceName: z.string().regex(/^[a-z][a-z-]{0,40}$/, "must use only lower-case letters and - (Lakebase instance names allow no digits; the stack suffix is added)").default("payment-analysis-db"),
         lakebaseCapacity: z.enum(LAKEBASE_CAPACITIES).default("CU_1"),
         lakebaseDatabaseName: ucName("payment_analysis"),
         lakebaseCatalogName: ucName("payment_analysis_lakebase"),

@@ -24,8 +24,8 @@ export const NAME_RULES = {
     servingEndpoint: { maxLength: 63, alphabet: "a-z0-9_-", separator: "-", lowerCase: true, startsWithLetter: true },
     /** Databricks Apps: lower-case letters, digits and hyphens, 2 to 30 characters. */
     app: { maxLength: 30, alphabet: "a-z0-9-", separator: "-", lowerCase: true, startsWithLetter: true },
-    /** Lakebase database instances: letters, digits and hyphens, at most 63 characters. */
-    databaseInstance: { maxLength: 63, alphabet: "a-z0-9-", separator: "-", lowerCase: true, startsWithLetter: true },
+    /** Lakebase database instances: 1 to 63 characters, letters and hyphens only (no digits: `pr-17` must fold). */
+    databaseInstance: { maxLength: 63, alphabet: "a-z-", separator: "-", lowerCase: true, startsWithLetter: true },
     /** Unity Catalog objects (catalogs, schemas): lower-case identifiers; we keep them well under 255. */
     unityCatalog: { maxLength: 63, alphabet: "a-z0-9_", separator: "_", lowerCase: true, startsWithLetter: true },
     /** Vector Search endpoints: letters, digits, - and _. */
@@ -39,8 +39,10 @@ export const DISPLAY_NAME_MAX = 99;
 
 const HASH_LENGTH = 6;
 
-function shortHash(text: string): string {
-    return createHash("sha256").update(text).digest("hex").slice(0, HASH_LENGTH);
+/** A short hash of `text` in the rule's alphabet: hex where digits are allowed, else hex spelt a-p. */
+function shortHash(text: string, rule: NameRule): string {
+    const hex = createHash("sha256").update(text).digest("hex").slice(0, HASH_LENGTH);
+    return rule.alphabet.includes("0-9") ? hex : hex.replace(/[0-9a-f]/g, (c) => String.fromCharCode(97 + parseInt(c, 16)));
 }
 
 function fold(text: string, rule: NameRule): string {
@@ -71,7 +73,7 @@ export function physicalName(kind: NameKind, base: string, stack: string): strin
         const room = budget - HASH_LENGTH - rule.separator.length;
         if (room < 0) throw new Error(`naming: base name "${base}" leaves no room for a stack suffix in a ${kind} name`);
         const head = stackPart.slice(0, room).replace(new RegExp(`[${rule.separator.replace("-", "\\-")}]+$`), "");
-        stackPart = head.length > 0 ? `${head}${rule.separator}${shortHash(stack)}` : shortHash(stack);
+        stackPart = head.length > 0 ? `${head}${rule.separator}${shortHash(stack, rule)}` : shortHash(stack, rule);
     }
     return `${foldedBase}${rule.separator}${stackPart}`;
 }
@@ -97,7 +99,7 @@ export class StackNames {
     display(title: string): string {
         const name = `${this.prefix}${title}`;
         if (name.length <= DISPLAY_NAME_MAX) return name;
-        return `${name.slice(0, DISPLAY_NAME_MAX - HASH_LENGTH - 1)}~${shortHash(name)}`;
+        return `${name.slice(0, DISPLAY_NAME_MAX - HASH_LENGTH - 1)}~${shortHash(name, NAME_RULES.servingEndpoint)}`;
     }
 
     servingEndpoint(base: string): string {

@@ -29,7 +29,10 @@ export function vectorIndexSpec(
         indexType: "DELTA_SYNC",
         deltaSyncIndexSpec: {
             sourceTable: pulumi.interpolate`${catalog}.${schema}.${SEARCH_SOURCE_TABLE}`,
-            pipelineType: "TRIGGERED",
+            // The lakehouse job merges into the source table on its own schedule, not only during `up`; a
+            // TRIGGERED index would never see those merges unless something synced it. CONTINUOUS follows the
+            // table's change data feed (enabled by sql/vector_search_and_recommendations.sql).
+            pipelineType: "CONTINUOUS",
             embeddingSourceColumns: [{ name: SEARCH_TEXT_COLUMN, embeddingModelEndpointName: embeddingEndpoint }],
         },
     };

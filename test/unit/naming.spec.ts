@@ -28,6 +28,14 @@ describe("stack-aware names", () => {
         assert.match(name, /^payment_analysis_lakebase_pr_42_feature_[0-9a-f]{6}$/);
     });
 
+    it("keeps digits out of Lakebase instance names, whose rule allows letters and hyphens only (a pr-17 stack included)", () => {
+        const name = physicalName("databaseInstance", "payment-analysis-db", "pr-17");
+        assert.match(name, /^payment-analysis-db-pr-[a-p]{6}$/);
+        assert.ok(!/[0-9]/.test(name), name);
+        assert.notStrictEqual(name, physicalName("databaseInstance", "payment-analysis-db", "pr-18"));
+        assert.ok(!isValidName("databaseInstance", "payment-analysis-db-pr-17"), "the rule itself must refuse digits");
+    });
+
     it("shortens a long stack name to the kind's limit, keeping it unique", () => {
         const long = "pull-request-1234-add-a-very-long-feature-name";
         const app = physicalName("app", "payment-analysis", long);

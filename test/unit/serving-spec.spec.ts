@@ -40,7 +40,7 @@ describe("serving spec builders", () => {
         assert.strictEqual(await unwrap(pulumi.output(spec.name!)), "cat.sch.similar_transactions_index");
         const delta = (await unwrap(pulumi.output(spec.deltaSyncIndexSpec!))) as Record<string, unknown>;
         assert.strictEqual(delta["sourceTable"], "cat.sch.transaction_summaries_for_search");
-        assert.strictEqual(delta["pipelineType"], "TRIGGERED");
+        assert.strictEqual(delta["pipelineType"], "CONTINUOUS", "merges after deploy (the lakehouse job's schedule) must reach the index without a sync step");
         assert.deepStrictEqual(delta["embeddingSourceColumns"], [{ name: "summary_text", embeddingModelEndpointName: "embed" }]);
         assert.strictEqual(spec.primaryKey, "transaction_id");
     });
