@@ -78,9 +78,12 @@ const unityCatalog = new Catalog(
 const lakebase = new Lakebase(
     "lakebase",
     {
-        instanceName: names.databaseInstance(config.lakebase.instanceName),
+        instance: config.lakebase.sharedInstance
+            ? { kind: "shared", name: config.lakebase.sharedInstance }
+            : { kind: "owned", name: names.databaseInstance(config.lakebase.instanceName) },
         capacity: config.lakebase.capacity,
-        databaseName: config.lakebase.databaseName,
+        // In a shared instance every stack needs a database of its own.
+        databaseName: config.lakebase.sharedInstance ? names.unityCatalog(config.lakebase.databaseName) : config.lakebase.databaseName,
         catalogName: names.unityCatalog(config.lakebase.catalogName),
         tags: config.tags,
         protect: config.protectData,

@@ -100,6 +100,7 @@ const rawSchema = z
         warehouseServerless: bool(true),
         warehouseAutoStopMinutes: int(5, 240, 10),
         lakebaseInstanceName: z.string().regex(/^[a-z][a-z-]{0,40}$/, "must use only lower-case letters and - (Lakebase instance names allow no digits; the stack suffix is added)").default("payment-analysis-db"),
+        lakebaseSharedInstance: optionalText(z.string().regex(/^[a-z][a-z-]{0,62}$/, "must be the name of an existing Lakebase instance (lower-case letters and -)")),
         lakebaseCapacity: z.enum(LAKEBASE_CAPACITIES).default("CU_1"),
         lakebaseDatabaseName: ucName("payment_analysis"),
         lakebaseCatalogName: ucName("payment_analysis_lakebase"),
@@ -158,6 +159,9 @@ function crossKeyProblems(c: Partial<Parsed>, stack: string): Array<[key: string
         if (home !== undefined && c.runAsServicePrincipal !== undefined && home !== c.runAsServicePrincipal) {
             problems.push(["workspaceFolder", `must not be in the home of ${home} in prod: prod code lives in the run-as service principal's home, /Workspace/Users/${c.runAsServicePrincipal}/...`]);
         }
+        if (c.lakebaseSharedInstance !== undefined) {
+            problems.push(["lakebaseSharedInstance", "must be unset in prod: prod owns its Lakebase instance (protected, retained), never a shared one"]);
+        }
         if (c.workspaceFolder !== undefined && SHARED_FOLDER.test(c.workspaceFolder)) {
             problems.push([
                 "workspaceFolder",
@@ -188,6 +192,8 @@ export interface StackConfig {
     };
     readonly lakebase: {
         readonly instanceName: string;
+        /** An existing instance the stack's database goes into; the stack then creates no instance. */
+        readonly sharedInstance?: string;
         readonly capacity: (typeof LAKEBASE_CAPACITIES)[number];
         readonly databaseName: string;
         readonly catalogName: string;
@@ -313,6 +319,7 @@ function toStackConfig(c: Parsed, stack: string): StackConfig {
         warehouse: { size: c.warehouseSize, type: c.warehouseType, serverless: c.warehouseServerless, autoStopMinutes: c.warehouseAutoStopMinutes },
         lakebase: {
             instanceName: c.lakebaseInstanceName,
+            ...(c.lakebaseSharedInstance !== undefined ? { sharedInstance: c.lakebaseSharedInstance } : {}),
             capacity: c.lakebaseCapacity,
             databaseName: c.lakebaseDatabaseName,
             catalogName: c.lakebaseCatalogName,

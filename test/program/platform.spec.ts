@@ -233,4 +233,24 @@ describe("the program under mocks", function () {
         const devNames = names(dev);
         for (const name of names(pr)) assert.ok(!devNames.has(name), `${name} collides with dev`);
     });
+
+    it("puts a review stack's own database into a shared Lakebase instance, creating no instance", async () => {
+        const shared = "review-stacks-db";
+        const review = (n: number) =>
+            evaluateProgram({
+                stack: `pr-${n}`,
+                config: { "payment-analysis:environment": "dev", "payment-analysis:schema": `payment_analysis_pr_${n}`, "payment-analysis:lakebaseSharedInstance": shared },
+            });
+        const [pr17, pr18] = [await review(17), await review(18)];
+        for (const pr of [pr17, pr18]) {
+            assert.strictEqual(ofType(pr.resources, T.instance).length, 0, "a review stack must not create an instance");
+            const catalog = findResource(pr.resources, T.databaseCatalog, "lakebase-catalog");
+            assert.strictEqual(catalog.inputs["databaseInstanceName"], shared);
+            assert.strictEqual(pr.outputs["lakebaseInstance"], shared);
+        }
+        const databases = [pr17, pr18, dev].map((e) => findResource(e.resources, T.databaseCatalog, "lakebase-catalog").inputs["databaseName"]);
+        assert.strictEqual(new Set(databases).size, 3, `databases must differ per stack: ${databases.join(", ")}`);
+        const app = findResource(pr17.resources, "databricks:index/app:App", "app");
+        assert.ok(JSON.stringify(app.inputs["resources"]).includes(shared), "the app binds the shared instance");
+    });
 });

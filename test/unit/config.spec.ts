@@ -79,6 +79,7 @@ describe("stack config", () => {
         ["Lakebase capacity outside the four sizes", { lakebaseCapacity: "CU_16" }, "lakebaseCapacity", /CU_1, CU_2, CU_4, CU_8/],
         ["Lakebase instance name with underscores", { lakebaseInstanceName: "payment_db" }, "lakebaseInstanceName", /only lower-case letters and -/],
         ["Lakebase instance name with digits, which the instance-name rule refuses", { lakebaseInstanceName: "payments-db2" }, "lakebaseInstanceName", /allow no digits/],
+        ["a shared Lakebase instance name with digits", { lakebaseSharedInstance: "review-db-1" }, "lakebaseSharedInstance", /existing Lakebase instance/],
         ["Lakebase database name with a hyphen", { lakebaseDatabaseName: "payment-analysis" }, "lakebaseDatabaseName", /identifier/],
         ["unknown job compute", { jobCompute: "gpu" }, "jobCompute", /serverless, classic/],
         ["classic compute without a node type", { jobCompute: "classic" }, "classicNodeType", /required when jobCompute is classic/],
@@ -121,6 +122,7 @@ describe("stack config", () => {
         ["code outside /Workspace/Shared, where every user may change it", "workspaceFolder", "/Workspace/Shared/payment-analysis", /must not be under \/Workspace\/Shared in prod/],
         ["code in no other home than the run-as principal's", "workspaceFolder", "/Workspace/Users/someone@example.com/payment-analysis", /in the run-as service principal's home/],
         ["environment prod on a stack named prod", "environment", "dev", /must be prod on stack "prod"/],
+        ["an instance of its own rather than a shared Lakebase instance", "lakebaseSharedInstance", "review-stacks-db", /must be unset in prod/],
     ];
     for (const [what, key, value, message] of prodRules) {
         it(`requires ${what} in prod`, () => {
