@@ -10,6 +10,7 @@ import * as os from "os";
 import * as path from "path";
 import { parse as parseYaml, stringify as toYaml } from "yaml";
 import { parseConfig, projectKeys } from "../../components/config";
+import { reviewStackFile } from "../../scripts/lib/review-stack";
 import { withProjectDefaults } from "../../scripts/lib/stack-file";
 import { REPO_ROOT } from "../support/program";
 
@@ -50,11 +51,12 @@ describe("stack config under the Pulumi CLI's own rule", function () {
         for (const f of stacks) assert.match(out, new RegExp(`^${f.slice(7, -5)}: ok`, "m"));
     });
 
-    it("accepts a new review stack that sets only environment and schema, and the program accepts what the CLI then hands it", () => {
+    it("accepts the review stack file `npm run review-stack` writes, and the program accepts what the CLI then hands it", () => {
         const dir = tempDir();
         const file = path.join(dir, "Pulumi.pr-17.yaml");
-        const own = { "payment-analysis:environment": "dev", "payment-analysis:schema": "payment_analysis_pr_17" };
-        fs.writeFileSync(file, toYaml({ config: own }));
+        fs.writeFileSync(file, reviewStackFile(17));
+        const own = (parseYaml(fs.readFileSync(file, "utf8")) as { config: Record<string, string> }).config;
+        assert.deepStrictEqual(Object.keys(own).sort(), ["payment-analysis:environment", "payment-analysis:schema"]);
         const { status, out } = runChecker(REPO_ROOT, { "pr-17": file });
         assert.strictEqual(status, 0, out);
         const config = parseConfig(projectKeys(withProjectDefaults(own, REPO_ROOT)), "pr-17");

@@ -1,0 +1,60 @@
+import { strict as assert } from "node:assert";
+import * as path from "node:path";
+import { parse as parseYaml } from "yaml";
+import { parseConfig, projectKeys } from "../../components/config";
+import { reviewStackConfig, reviewStackFile } from "../../scripts/lib/review-stack";
+import { withProjectDefaults } from "../../scripts/lib/stack-file";
+import { loadWorkflow } from "./workflow-rules";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const workflow = loadWorkflow(path.join(ROOT, ".github", "workflows", "review-stack.yml")) as unknown as {
+    on: { pull_request: { types: string[] } };
+    jobs: Record<string, { if: string; concurrency: { group: string; "cancel-in-progress": boolean }; environment: string; steps: Array<{ uses?: string; run?: string; with?: Record<string, unknown> }> }>;
+};
+
+describe("review stacks (pr-<number>)", () => {
+    it("deploys on every push of a same-repository pull request and destroys the stack when it closes", () => {
+        assert.deepEqual([...workflow.on.pull_request.types].sort(), ["closed", "opened", "reopened", "synchronize"]);
+        const { deploy, destroy } = workflow.jobs;
+        assert.match(deploy.if, /github\.event\.action != 'closed'/);
+        assert.match(destroy.if, /github\.event\.action == 'closed'/);
+        for (const job of [deploy, destroy]) {
+            assert.match(job.if, /head\.repo\.full_name == github\.repository/, "forks get no secrets and no stack");
+            assert.equal(job.environment, "dev", "review stacks live in the dev workspace");
+        }
+    });
+
+    it("never runs a deploy and a destroy of one pull request at once, and never cancels either half-way", () => {
+        const { deploy, destroy } = workflow.jobs;
+        assert.equal(deploy.concurrency.group, destroy.concurrency.group);
+        assert.match(deploy.concurrency.group, /github\.event\.pull_request\.number/);
+        assert.equal(deploy.concurrency["cancel-in-progress"], false);
+        assert.equal(destroy.concurrency["cancel-in-progress"], false);
+    });
+
+    it("creates the stack on first use, verifies it and comments its outputs; the destroy removes the stack", () => {
+        const up = workflow.jobs.deploy.steps.find((s) => s.with?.command === "up");
+        assert.equal(up?.with?.upsert, true);
+        const runs = workflow.jobs.deploy.steps.map((s) => s.run ?? "").join("\n");
+        assert.match(runs, /npm run --silent review-stack -- --pr "\$PR"/);
+        assert.match(runs, /npm run verify -- --stack "\$STACK"/);
+        assert.match(runs, /pulumi stack output --json --stack "\$STACK"/);
+        const destroyStep = workflow.jobs.destroy.steps.find((s) => s.with?.command === "destroy");
+        assert.equal(destroyStep?.with?.remove, true);
+    });
+
+    it("writes a stack file the program accepts: dev's environment, a schema of its own, the shared Lakebase instance", () => {
+        const file = parseYaml(reviewStackFile(17, "review-stacks-db")) as { config: Record<string, string> };
+        const config = parseConfig(projectKeys(withProjectDefaults(file.config, ROOT)), "pr-17");
+        assert.equal(config.environment, "dev");
+        assert.equal(config.schema, "payment_analysis_pr_17");
+        assert.equal(config.lakebase.sharedInstance, "review-stacks-db");
+        assert.notEqual(reviewStackConfig(18)["payment-analysis:schema"], config.schema);
+        assert.equal(reviewStackConfig(18)["payment-analysis:lakebaseSharedInstance"], undefined, "without a shared instance the stack creates its own");
+    });
+
+    it("refuses a bad pull request number or instance name before writing anything", () => {
+        assert.throws(() => reviewStackConfig(0), /positive integer/);
+        assert.throws(() => reviewStackConfig(17, "Review_DB"), /lakebaseSharedInstance/);
+    });
+});
