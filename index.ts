@@ -24,6 +24,7 @@ import { VectorSearch } from "./components/serving/vector-search";
 import { modelFullName, SERVED_MODELS } from "./components/serving/models";
 import { notebookSpec } from "./notebooks/requirements";
 import { Dashboards } from "./components/analytics/dashboards";
+import { SqlAlerts } from "./components/analytics/alerts";
 import { PaymentAnalysisApp } from "./components/app/app";
 import { WorkspaceAccess } from "./components/app/access";
 import { APP_TABLE_PRIVILEGES, APP_WRITTEN_TABLES, catalogUsers, schemaGrants } from "./components/app/unity-catalog-access";
@@ -151,6 +152,19 @@ const analytics = new Dashboards(
     withProvider,
 );
 
+// Alerts: approval-rate drop, decline spike and latency p95, on the same warehouse.
+const alerts = new SqlAlerts(
+    "alerts",
+    {
+        config,
+        displayName: (title) => names.display(title),
+        queries: assetFiles.alertQueries,
+        warehouseId: warehouse.id,
+        parentPath: assets.folder,
+    },
+    withProvider,
+);
+
 // The app, bound to what it uses; it starts these jobs from its UI.
 const APP_JOBS = ["transaction_simulator", "gold_views", "lakehouse_bootstrap", "train_models", "test_agent_framework", "orchestrator_agent"];
 const app = new PaymentAnalysisApp(
@@ -232,5 +246,6 @@ export const pipelines = lakeflowPipelines.outputs();
 export const vectorSearchEndpoint = vectorSearch.endpointName;
 export const vectorSearchIndex = vectorSearch.indexName;
 export const dashboards = analytics.dashboards;
+export const sqlAlerts = alerts.ids;
 export const appName = app.name;
 export const appUrl = app.url;

@@ -17,6 +17,8 @@ export interface AssetFile {
 export interface AssetFiles {
     readonly notebooks: readonly AssetFile[];
     readonly sqlTemplates: readonly AssetFile[];
+    /** SQL alert queries (`sql/alerts/*.sql`): one SELECT each, run by the alert, not uploaded as files. */
+    readonly alertQueries: readonly AssetFile[];
     /** The Databricks App's source (`app/`, recursively); `name` is the path inside `app/`. */
     readonly appFiles: readonly AssetFile[];
 }
@@ -50,7 +52,7 @@ export function readAssetFiles(repoRoot: string): AssetFiles {
             throw new Error(`${notebook.source}: a notebook must start with "${NOTEBOOK_HEADER}" so the workspace imports it as a notebook`);
         }
     }
-    return { notebooks, sqlTemplates: readDir(repoRoot, "sql", ".sql"), appFiles: readTree(repoRoot, "app") };
+    return { notebooks, sqlTemplates: readDir(repoRoot, "sql", ".sql"), alertQueries: readDir(repoRoot, "sql/alerts", ".sql"), appFiles: readTree(repoRoot, "app") };
 }
 
 /** Every file below `dir`, sorted by path, skipping caches that must never be deployed. */

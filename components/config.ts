@@ -22,6 +22,7 @@ export const PIPELINE_MODES = ["development", "triggered", "continuous"] as cons
 const UC_IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 const TAG_KEY = /^[A-Za-z0-9_.:/=+@-]{1,127}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Groups that hold every user of the workspace or account: granting them is granting everyone. */
 export const ALL_USERS_GROUPS = ["users", "account users"] as const;
 /** Stack names that read as production; such a stack must say `environment: prod`. */
@@ -116,6 +117,15 @@ const rawSchema = z
         simulatorDurationMinutes: int(1, 50, 5),
         llmEndpoint: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/).default("databricks-meta-llama-3-3-70b-instruct"),
         embeddingEndpoint: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/).default("databricks-bge-large-en"),
+        alertApprovalRateMinPercent: int(1, 100, 80),
+        alertDeclineSpikePercent: int(101, 10_000, 200),
+        alertLatencyP95MaxMs: int(1, 600_000, 2000),
+        alertSubscribers: z
+            .preprocess(
+                fromConfigText("json"),
+                z.array(z.string().refine((who) => EMAIL.test(who) || UUID.test(who), { message: "must be a user's email or a notification destination id (a UUID)" })),
+            )
+            .default([]),
         runAsServicePrincipal: optionalText(z.string().regex(UUID, "must be the service principal's application id (a UUID)")),
         viewerGroups: groupList,
         managerGroups: groupList,
@@ -212,6 +222,12 @@ export interface StackConfig {
     readonly dataBootstrap: { readonly enabled: boolean; readonly eventsPerSecond: number; readonly durationMinutes: number };
     readonly llmEndpoint: string;
     readonly embeddingEndpoint: string;
+    readonly alerts: {
+        readonly approvalRateMinPercent: number;
+        readonly declineSpikePercent: number;
+        readonly latencyP95MaxMs: number;
+        readonly subscribers: readonly string[];
+    };
     readonly access: {
         readonly runAsServicePrincipal?: string;
         readonly viewerGroups: readonly string[];
@@ -339,6 +355,12 @@ function toStackConfig(c: Parsed, stack: string): StackConfig {
         dataBootstrap: { enabled: c.dataBootstrap, eventsPerSecond: c.simulatorEventsPerSecond, durationMinutes: c.simulatorDurationMinutes },
         llmEndpoint: c.llmEndpoint,
         embeddingEndpoint: c.embeddingEndpoint,
+        alerts: {
+            approvalRateMinPercent: c.alertApprovalRateMinPercent,
+            declineSpikePercent: c.alertDeclineSpikePercent,
+            latencyP95MaxMs: c.alertLatencyP95MaxMs,
+            subscribers: c.alertSubscribers,
+        },
         access: { runAsServicePrincipal: c.runAsServicePrincipal, viewerGroups: c.viewerGroups, managerGroups: c.managerGroups },
         protectData: c.protectData,
         app: {

@@ -234,6 +234,23 @@ describe("the program under mocks", function () {
         for (const name of names(pr)) assert.ok(!devNames.has(name), `${name} collides with dev`);
     });
 
+    it("creates the three SQL alerts on the stack's warehouse: paused in dev, live and run as the service principal in prod", () => {
+        const alerts = (e: Evaluation) => e.resources.filter((r) => r.type === "databricks:index/alertV2:AlertV2");
+        for (const e of [dev, prod]) {
+            assert.deepStrictEqual(alerts(e).map((a) => a.name).sort(), ["alerts-approval-rate-drop", "alerts-decline-spike", "alerts-latency-p95"]);
+            for (const a of alerts(e)) {
+                assert.strictEqual(a.inputs["warehouseId"], e.outputs["warehouseId"]);
+                assert.ok(!String(a.inputs["queryText"]).includes("{{"), `${a.name}: placeholders left in the query`);
+            }
+        }
+        const schema = (e: Evaluation) => `${String(e.outputs["catalog"])}.${String(e.outputs["schema"])}.`;
+        assert.ok(alerts(prod).every((a) => String(a.inputs["queryText"]).includes(schema(prod))), "prod alerts read prod's schema");
+        assert.ok(alerts(dev).every((a) => (a.inputs["schedule"] as { pauseStatus: string }).pauseStatus === "PAUSED"));
+        assert.ok(alerts(prod).every((a) => (a.inputs["schedule"] as { pauseStatus: string }).pauseStatus === "UNPAUSED"));
+        assert.ok(alerts(prod).every((a) => (a.inputs["runAs"] as { servicePrincipalName: string }).servicePrincipalName === "6f1c2a4e-8b3d-4e5f-9a7b-0c1d2e3f4a5b"));
+        assert.ok(alerts(dev).every((a) => a.inputs["runAs"] === undefined));
+    });
+
     it("puts a review stack's own database into a shared Lakebase instance, creating no instance", async () => {
         const shared = "review-stacks-db";
         const review = (n: number) =>
