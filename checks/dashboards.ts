@@ -113,6 +113,10 @@ function checkWidget(
     }
 
     if (widget.spec !== undefined) {
+        const boundQuery = widget.spec.data?.queryName;
+        if (boundQuery !== undefined && !queries.some((q) => q.name === boundQuery)) {
+            problems.push(`${where} > spec.data.queryName: "${boundQuery}" is not a query of this widget; queries: ${queries.map((q) => q.name).join(", ")}`);
+        }
         const single = queries.length === 1 ? queries[0] : undefined;
         for (const encoded of encodedFields(widget.spec.encodings)) {
             const at = `${where} > spec.${encoded.path}`;

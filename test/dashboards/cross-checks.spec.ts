@@ -69,6 +69,14 @@ describe("dashboard cross-checks", () => {
         assert.match(onlyProblem(d), /aggregate SUM\(`amount`\) in a disaggregated query/);
     });
 
+    it("reject spec.data naming a query the widget does not have", () => {
+        const d = validDashboard();
+        widget(d, "kpi_total").widget.spec!.data = { queryName: "main_query" };
+        assert.deepEqual(problemsOf(d), []);
+        widget(d, "kpi_total").widget.spec!.data = { queryName: "main_qeury" };
+        assert.match(onlyProblem(d), /widget "kpi_total" > spec.data.queryName: "main_qeury" is not a query of this widget; queries: main_query/);
+    });
+
     it("reject overlapping widgets, naming both and their positions", () => {
         const d = validDashboard();
         widget(d, "rev_by_day").position = { x: 2, y: 2, width: 10, height: 6 };
