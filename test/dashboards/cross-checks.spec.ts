@@ -143,4 +143,30 @@ describe("dashboard cross-checks", () => {
         fields[0].queryName = "f_regoin";
         assert.match(onlyProblem(d), /spec.encodings.fields\[0\]: queryName "f_regoin" is not a query of this widget; queries: f_region/);
     });
+
+    describe("without an analyzer (any Lakeview file, not one of our templates)", () => {
+        const formatOnly = (dashboard: LakeviewDashboard) => crossCheckDashboard(dashboard, SOURCE, {});
+
+        it("leave the project's conventions out: expression grammar, editor field names, unused datasets", () => {
+            const d = validDashboard();
+            const field = widget(d, "kpi_total").widget.queries![0].query.fields![0];
+            field.expression = "SUM(`amount`) / 2";
+            field.name = "half_revenue";
+            widget(d, "kpi_total").widget.spec!.encodings = { value: { fieldName: "half_revenue" } };
+            d.datasets.push({ name: "unused", displayName: "Unused", queryLines: ["SELECT 1"] });
+            assert.deepEqual(formatOnly(d), []);
+        });
+
+        it("still reject what breaks rendering: a missing dataset, a field not in its query, overlapping widgets", () => {
+            const d = validDashboard();
+            widget(d, "kpi_total").widget.queries![0].query.datasetName = "saels";
+            (widget(d, "rev_by_day").widget.spec!.encodings as { y: { fieldName: string } }).y.fieldName = "amount";
+            widget(d, "rev_by_day").position = { x: 2, y: 2, width: 10, height: 6 };
+            const problems = formatOnly(d);
+            assert.equal(problems.length, 3, problems.join("\n"));
+            assert.match(problems[0], /widget "kpi_total" > query "main_query": datasetName "saels" is not a dataset/);
+            assert.match(problems[1], /widget "rev_by_day" > spec.encodings.y: fieldName "amount" is not a field of query "main_query"/);
+            assert.match(problems[2], /widget "kpi_total" \(x=0 y=1 width=3 height=3\) overlaps widget "rev_by_day"/);
+        });
+    });
 });
