@@ -13,9 +13,13 @@ export interface DashboardTarget {
 // Unity Catalog names that need no quoting in SQL; anything else would break every dataset query.
 const PLAIN_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+// A version 1 table (what the editor writes for a table touched in the UI) carries `{{ @ }}`, its cell-value
+// template, in every column's link and image settings; it is Lakeview's, not a placeholder of ours.
+const TABLE_CELL_TEMPLATE = /^\{\{\s*@\s*\}\}$/;
+
 /** `{{` left over after rendering means a placeholder the renderer did not recognise, e.g. `{{ catalog.x }}`. */
 export function leftoverPlaceholders(text: string): string[] {
-    return [...text.matchAll(/\{\{[^}]*\}?\}?/g)].map((match) => match[0]);
+    return [...text.matchAll(/\{\{[^}]*\}?\}?/g)].map((match) => match[0]).filter((found) => !TABLE_CELL_TEMPLATE.test(found));
 }
 
 export function renderDashboard(template: string, target: DashboardTarget, source: string): string {

@@ -76,6 +76,12 @@ describe("renderDashboard", () => {
         assert.throws(() => renderDashboard('{"a": "{{ catalog.x }}"}', TARGET, "x.lvdash.json"), /x\.lvdash\.json: unrendered placeholder text "\{\{ catalog\.x \}\}"/);
     });
 
+    it("leaves a table's cell-value template {{ @ }} alone and still refuses other leftovers beside it", () => {
+        const rendered = JSON.parse(renderDashboard('{"a": "{{catalog}}", "link": "{{ @ }}", "image": "{{@}}"}', TARGET, "x.lvdash.json")) as Record<string, string>;
+        assert.deepEqual(rendered, { a: TARGET.catalog, image: "{{@}}", link: "{{ @ }}" });
+        assert.throws(() => renderDashboard('{"link": "{{ @ }}", "b": "{{ @x }}"}', TARGET, "x.lvdash.json"), /unrendered placeholder text "\{\{ @x \}\}"/);
+    });
+
     it("names the file when the template is not JSON", () => {
         assert.throws(() => renderDashboard('{"a": {{catalog}}}', TARGET, "x.lvdash.json"), /x\.lvdash\.json: not valid JSON/);
     });
