@@ -97,9 +97,8 @@ const page = z.strictObject({
     name: id,
     displayName: nonEmpty,
     pageType: z.enum(["PAGE_TYPE_CANVAS", "PAGE_TYPE_GLOBAL_FILTERS"]),
-    // Required although the API tolerates its absence: without it the canvas is 6 columns wide, and
-    // 12-column positions without it break drag and resize in the editor (format doc section 5).
-    layoutVersion: z.literal("GRID_V1"),
+    // Older exports have none; our templates must have it (see requireGridV1 in dashboards-layout.ts).
+    layoutVersion: z.literal("GRID_V1").optional(),
     layout: z.array(z.strictObject({ widget, position })).optional(),
 });
 

@@ -96,6 +96,15 @@ describe("dashboard cross-checks", () => {
         assert.match(onlyProblem(d), /widget "rev_by_day": position x=3 y=1 width=10 height=6 ends at column 13, past the 12-column grid/);
     });
 
+    it("check the 12-column width only on GRID_V1 pages, and overlaps on every page", () => {
+        const d = validDashboard();
+        delete d.pages[0].layoutVersion;
+        widget(d, "rev_by_day").position = { x: 3, y: 1, width: 10, height: 6 };
+        assert.deepEqual(problemsOf(d), []);
+        widget(d, "rev_by_day").position = { x: 2, y: 2, width: 10, height: 6 };
+        assert.match(onlyProblem(d), /widget "kpi_total" \(x=0 y=1 width=3 height=3\) overlaps widget "rev_by_day"/);
+    });
+
     it("reject a dataset that no widget uses", () => {
         const d = validDashboard();
         d.datasets.push({ name: "unused", displayName: "Unused", queryLines: ["SELECT a FROM cat.sch.t"] });

@@ -146,10 +146,12 @@ describe("Lakeview schema", () => {
         assert.match(onlyProblem(d), /widget "rev_by_day" > spec.encodings.x/);
     });
 
-    it("rejects a page without layoutVersion GRID_V1", () => {
+    it("accepts a page without layoutVersion, as older exports have it, and rejects any other value", () => {
         const d = clone(validDashboard()) as unknown as { pages: Record<string, unknown>[] };
         delete d.pages[0].layoutVersion;
-        assert.equal(onlyProblem(d), `${SOURCE}: page "overview" > layoutVersion: Invalid input: expected "GRID_V1"; got undefined`);
+        assert.deepEqual(problemsOf(d), []);
+        d.pages[0].layoutVersion = "GRID_V2";
+        assert.equal(onlyProblem(d), `${SOURCE}: page "overview" > layoutVersion: Invalid input: expected "GRID_V1"; got "GRID_V2"`);
     });
 
     it("rejects a fractional position", () => {
