@@ -33,12 +33,13 @@ export const UI_EDITS = [
     "categorySize",
     "object mark.colors",
     "table v1",
+    "table link column",
     "textbox_spec",
 ] as const;
 export type UiEdit = (typeof UI_EDITS)[number];
 
 // The per-column settings the editor writes for every column of a version 1 table. `{{ @ }}` is the
-// table's own cell-value template, not one of our placeholders.
+// table's own cell-value template and `{{ column }}` another column of the row, not placeholders of ours.
 function tableV1Column(column: Json, order: number): Json {
     return {
         ...column,
@@ -84,6 +85,11 @@ function editDataWidget(widget: Widget, count: (edit: UiEdit) => void): void {
     }
     if (spec.widgetType === "table") {
         const columns = (spec.encodings.columns as Json[]).map(tableV1Column);
+        const linkable = columns.find((column) => /^[a-z_]+$/.test(String(column.fieldName)));
+        if (linkable !== undefined) {
+            Object.assign(linkable, { displayAs: "link", linkUrlTemplate: `/explore?${String(linkable.fieldName)}={{ ${String(linkable.fieldName)} }}` });
+            count("table link column");
+        }
         spec.version = 1;
         spec.encodings = { columns };
         Object.assign(spec, { allowHTMLByDefault: false, condensed: true, invisibleColumns: [], itemsPerPage: 25, paginationSize: "default", withRowNumber: false });
