@@ -23,7 +23,7 @@ const numberFormat = z.looseObject({
 const dateTimeFormat = z.looseObject({ type: z.literal("date-time") });
 const format = z.union([numberFormat, dateTimeFormat]);
 
-export const SORT_ORDERS = ["natural-order", "custom-order", "y", "y-reversed", "x", "x-reversed"] as const;
+const SORT_ORDERS = ["natural-order", "custom-order", "y", "y-reversed", "x", "x-reversed"] as const;
 
 const sort = z
     .looseObject({ by: z.enum(SORT_ORDERS), orderedList: z.array(z.unknown()).optional() })
