@@ -138,33 +138,6 @@ const vectorSearch = new VectorSearch(
     withProvider,
 );
 
-// Analytics: the twelve dashboards, published with embedded credentials on our warehouse.
-const analytics = new Dashboards(
-    "dashboards",
-    {
-        warehouseId: warehouse.id,
-        parentPath: assets.dashboardsFolder,
-        catalog: config.catalog,
-        schema: config.schema,
-        workspaceUrl: deployer.workspaceUrl,
-        displayNameFor: (title) => names.display(title),
-    },
-    withProvider,
-);
-
-// Alerts: approval-rate drop, decline spike and latency p95, on the same warehouse.
-const alerts = new SqlAlerts(
-    "alerts",
-    {
-        config,
-        displayName: (title) => names.display(title),
-        queries: assetFiles.alertQueries,
-        warehouseId: warehouse.id,
-        parentPath: assets.folder,
-    },
-    withProvider,
-);
-
 // The app, bound to what it uses; it starts these jobs from its UI.
 const APP_JOBS = ["transaction_simulator", "gold_views", "lakehouse_bootstrap", "train_models", "test_agent_framework", "orchestrator_agent"];
 const app = new PaymentAnalysisApp(
@@ -185,8 +158,8 @@ const app = new PaymentAnalysisApp(
     withProvider,
 );
 
-// Access: one owner per securable for Unity Catalog grants; group permissions on every workspace object.
-new UnityCatalogGrants(
+// Unity Catalog grants, one owner per securable; declared before the dashboards, which wait for them.
+const grants = new UnityCatalogGrants(
     "grants",
     {
         securables: [
@@ -212,6 +185,38 @@ new UnityCatalogGrants(
     withProvider,
 );
 
+// Analytics: the twelve dashboards, published with embedded credentials on our warehouse.
+const analytics = new Dashboards(
+    "dashboards",
+    {
+        warehouseId: warehouse.id,
+        parentPath: assets.dashboardsFolder,
+        catalog: config.catalog,
+        schema: config.schema,
+        workspaceUrl: deployer.workspaceUrl,
+        displayNameFor: (title) => names.display(title),
+        // Published only once the views they read exist and the schema's grants are in place. With the
+        // bootstrap chain the deployment creates the views itself; without it (prod) whoever runs the
+        // gold_views job does, which no deployment can wait for.
+        after: [...(bootstrap ? [bootstrap.steps["gold-views"]] : []), grants],
+    },
+    withProvider,
+);
+
+// Alerts: approval-rate drop, decline spike and latency p95, on the same warehouse.
+const alerts = new SqlAlerts(
+    "alerts",
+    {
+        config,
+        displayName: (title) => names.display(title),
+        queries: assetFiles.alertQueries,
+        warehouseId: warehouse.id,
+        parentPath: assets.folder,
+    },
+    withProvider,
+);
+
+// Access: group permissions on every workspace object, the dashboards included.
 new WorkspaceAccess(
     "access",
     {

@@ -18,10 +18,22 @@ function overlaps(a: Box, b: Box): boolean {
 
 const describe = (box: Box) => `x=${box.x} y=${box.y} width=${box.width} height=${box.height}`;
 
+/**
+ * Our templates and what they deploy must say GRID_V1: without it the canvas is 6 columns wide, and
+ * 12-column positions without it break drag and resize in the editor. Older exports lack it, so this is
+ * a rule for the project's dashboards, not for every Lakeview file.
+ */
+export function requireGridV1(pages: readonly LakeviewPage[], source: string): string[] {
+    return pages
+        .filter((page) => page.layoutVersion !== "GRID_V1")
+        .map((page) => `${source}: page "${page.name}" > layoutVersion: must be "GRID_V1" (12-column grid); got ${JSON.stringify(page.layoutVersion)}`);
+}
+
 export function checkPageLayout(page: LakeviewPage, source: string): string[] {
     const problems: string[] = [];
     const boxes: Box[] = (page.layout ?? []).map((item) => ({ name: item.widget.name, ...item.position }));
-    for (const box of boxes) {
+    // Only GRID_V1 pins the grid at 12 columns; for an older page the width rule would be a guess.
+    for (const box of page.layoutVersion === "GRID_V1" ? boxes : []) {
         if (box.x + box.width > GRID_COLUMNS) {
             problems.push(
                 `${source}: page "${page.name}" > widget "${box.name}": position ${describe(box)} ends at column ` +

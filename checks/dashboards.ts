@@ -20,7 +20,13 @@ export interface DatasetAnalysis {
 export type DatasetAnalyzer = (sql: string, source: string) => DatasetAnalysis;
 
 export interface CrossCheckOptions {
-    readonly analyze: DatasetAnalyzer;
+    /**
+     * The SQL checker, for the project's own templates: with it the dataset SQL, the contract's tables and
+     * columns, the editor's expression grammar and unused datasets are checked too. Without it (any other
+     * Lakeview file) only what breaks rendering in any dashboard is checked: references between datasets,
+     * queries, fields and encodings, and the layout; those files follow nobody's contract or conventions.
+     */
+    readonly analyze?: DatasetAnalyzer;
     /**
      * Every table must be written `{{catalog}}.{{schema}}.<name>`: an unqualified name resolves against
      * whatever the warehouse session defaults to (inventory 7.3, item 28). The analyzer rejects other
@@ -74,6 +80,7 @@ function checkWidget(
     widget: LakeviewWidget,
     where: string,
     datasets: ReadonlyMap<string, DatasetAnalysis | undefined>,
+    projectConventions: boolean,
 ): string[] {
     const problems: string[] = [];
     const queries = widget.queries ?? [];
@@ -88,7 +95,7 @@ function checkWidget(
         const analysis = datasets.get(query.datasetName);
         const fields = query.fields ?? [];
         for (const dup of duplicates(fields.map((f) => f.name))) problems.push(`${at}: field name "${dup}" is used twice`);
-        for (const field of fields) {
+        for (const field of projectConventions ? fields : []) {
             const parsed = parseFieldExpression(field.expression);
             if (typeof parsed === "string") {
                 problems.push(`${at} > field "${field.name}": ${parsed}`);
@@ -113,6 +120,10 @@ function checkWidget(
     }
 
     if (widget.spec !== undefined) {
+        const boundQuery = widget.spec.data?.queryName;
+        if (boundQuery !== undefined && !queries.some((q) => q.name === boundQuery)) {
+            problems.push(`${where} > spec.data.queryName: "${boundQuery}" is not a query of this widget; queries: ${queries.map((q) => q.name).join(", ")}`);
+        }
         const single = queries.length === 1 ? queries[0] : undefined;
         for (const encoded of encodedFields(widget.spec.encodings)) {
             const at = `${where} > spec.${encoded.path}`;
@@ -160,6 +171,10 @@ export function crossCheckDashboard(dashboard: LakeviewDashboard, source: string
     const analyses = new Map<string, DatasetAnalysis | undefined>();
     for (const dataset of dashboard.datasets) {
         const where = `${source} > dataset "${dataset.name}"`;
+        if (options.analyze === undefined) {
+            analyses.set(dataset.name, undefined);
+            continue;
+        }
         const analysis = options.analyze(datasetSql(dataset), where);
         problems.push(...analysis.problems.map((problem) => (problem.startsWith(where) ? problem : `${where}: ${problem}`)));
         if (options.requireQualifiedTables === true) {
@@ -173,12 +188,12 @@ export function crossCheckDashboard(dashboard: LakeviewDashboard, source: string
     }
 
     const used = new Set(widgets.flatMap(({ widget }) => (widget.queries ?? []).map((q) => q.query.datasetName)));
-    for (const dataset of dashboard.datasets) {
+    for (const dataset of options.analyze !== undefined ? dashboard.datasets : []) {
         if (!used.has(dataset.name)) problems.push(`${source} > dataset "${dataset.name}": no widget uses it; remove it or add a widget`);
     }
 
     for (const { page, widget } of widgets) {
-        problems.push(...checkWidget(widget, `${source}: page "${page.name}" > widget "${widget.name}"`, analyses));
+        problems.push(...checkWidget(widget, `${source}: page "${page.name}" > widget "${widget.name}"`, analyses, options.analyze !== undefined));
     }
     for (const page of dashboard.pages) problems.push(...checkPageLayout(page, source));
     return problems;

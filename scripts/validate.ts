@@ -1,15 +1,17 @@
 /**
  * `npm run validate`: every dashboard template against the Lakeview schema, the Spark grammar, the data
  * contract and the layout rules. Prints one line per dashboard and every problem; exits 1 on any problem.
+ * `npm run validate -- <file.lvdash.json> [...]` checks the named files instead (see lib/validate-files).
  */
 import * as fs from "fs";
 import * as path from "path";
 import { checkDashboardTemplate } from "../checks/dashboards-template";
 import { dashboardEntries } from "../dashboards";
+import { checkNamedFile, reportFiles } from "./lib/validate-files";
 
 const REPO_ROOT = path.resolve(__dirname, "..");
 
-function main(): number {
+function validateTemplates(): number {
     const problems: string[] = [];
     const listed = new Set(dashboardEntries.map((entry) => entry.file));
     for (const file of fs.readdirSync(path.join(REPO_ROOT, "dashboards")).filter((f) => f.endsWith(".lvdash.json"))) {
@@ -35,8 +37,18 @@ function main(): number {
     return problems.length === 0 ? 0 : 1;
 }
 
+function main(files: readonly string[]): number {
+    if (files.length === 0) return validateTemplates();
+    // npm runs scripts in the package root; INIT_CWD is where the user typed the command.
+    const cwd = process.env.INIT_CWD ?? process.cwd();
+    return reportFiles(
+        files.map((file) => checkNamedFile(file, cwd, REPO_ROOT)),
+        (line) => console.log(line),
+    );
+}
+
 try {
-    process.exitCode = main();
+    process.exitCode = main(process.argv.slice(2));
 } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exitCode = 1;

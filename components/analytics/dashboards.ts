@@ -17,6 +17,12 @@ export interface DashboardsArgs {
     readonly workspaceUrl: pulumi.Input<string>;
     /** The stack's display-name decoration (naming module), applied to each dashboard's title. */
     readonly displayNameFor: (title: string) => string;
+    /**
+     * What must exist before the dashboards are published: the views their datasets read and the grants on
+     * them. A dashboard published over missing views shows errors to every viewer, and a failed publish
+     * makes the provider delete the dashboard.
+     */
+    readonly after?: pulumi.Input<pulumi.Resource>[];
 }
 
 export interface DeployedDashboard {
@@ -51,7 +57,7 @@ export class Dashboards extends pulumi.ComponentResource {
                     serializedDashboard: serialized,
                     embedCredentials: true,
                 },
-                { parent: this },
+                { parent: this, dependsOn: args.after },
             );
             this.ids[entry.key] = dashboard.id;
             return pulumi

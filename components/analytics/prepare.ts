@@ -5,6 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { requireGridV1 } from "../../checks/dashboards-layout";
 import { checkDashboardSchema } from "../../checks/dashboards-schema";
 import { dashboardEntries, type DashboardEntry } from "../../dashboards";
 import { renderDashboard, type DashboardTarget } from "./render";
@@ -32,8 +33,9 @@ export function prepareDashboards(
         try {
             const serialized = renderDashboard(readTemplate(entry), target, entry.file);
             const schema = checkDashboardSchema(JSON.parse(serialized), entry.file);
-            if (schema.ok) prepared.push({ entry, serialized });
-            else problems.push(...schema.problems);
+            const layout = schema.ok ? requireGridV1(schema.dashboard.pages, entry.file) : [];
+            if (schema.ok && layout.length === 0) prepared.push({ entry, serialized });
+            else problems.push(...(schema.ok ? layout : schema.problems));
         } catch (error) {
             problems.push(error instanceof Error ? error.message : String(error));
         }

@@ -13,9 +13,29 @@ export interface DashboardTarget {
 // Unity Catalog names that need no quoting in SQL; anything else would break every dataset query.
 const PLAIN_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+// Lakeview's own templates: a table column's link and image settings (`linkUrlTemplate`,
+// `imageTitleTemplate`, ...) are mustache over the row (`{{ @ }}` the cell, `{{ order_id }}` another
+// column). The editor writes them into every column of a version 1 table, so a table touched in the UI
+// has them; they are the dashboard's, never placeholders of ours, and are passed through untouched.
+function isLakeviewTemplateKey(key: string): boolean {
+    return key.endsWith("Template");
+}
+
 /** `{{` left over after rendering means a placeholder the renderer did not recognise, e.g. `{{ catalog.x }}`. */
 export function leftoverPlaceholders(text: string): string[] {
     return [...text.matchAll(/\{\{[^}]*\}?\}?/g)].map((match) => match[0]);
+}
+
+/** Every string value of `value` through `fill`, except the values of Lakeview's own template keys. */
+function fillStrings(value: unknown, fill: (text: string) => string): unknown {
+    if (typeof value === "string") return fill(value);
+    if (Array.isArray(value)) return value.map((item) => fillStrings(item, fill));
+    if (value !== null && typeof value === "object") {
+        return Object.fromEntries(
+            Object.entries(value).map(([key, child]) => [key, typeof child === "string" && isLakeviewTemplateKey(key) ? child : fillStrings(child, fill)]),
+        );
+    }
+    return value;
 }
 
 export function renderDashboard(template: string, target: DashboardTarget, source: string): string {
@@ -26,10 +46,14 @@ export function renderDashboard(template: string, target: DashboardTarget, sourc
             );
         }
     }
-    const filled = renderTemplate(template, { catalog: target.catalog, schema: target.schema }, source);
-    const leftovers = leftoverPlaceholders(filled);
+    const leftovers: string[] = [];
+    const filled = fillStrings(parseJson(template, source), (text) => {
+        const rendered = renderTemplate(text, { catalog: target.catalog, schema: target.schema }, source);
+        leftovers.push(...leftoverPlaceholders(rendered));
+        return rendered;
+    });
     if (leftovers.length > 0) {
         throw new Error(`${source}: unrendered placeholder text ${leftovers.map((l) => JSON.stringify(l)).join(", ")}`);
     }
-    return canonicalJson(parseJson(filled, source));
+    return canonicalJson(filled);
 }

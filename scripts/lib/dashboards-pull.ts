@@ -8,7 +8,7 @@ import * as path from "path";
 import type { WorkspaceClient } from "@databricks/sdk-experimental";
 import { canonicalJson, parseJson } from "../../components/analytics/canonical-json";
 import type { DashboardTarget } from "../../components/analytics/render";
-import { checkDashboardSchema } from "../../checks/dashboards-schema";
+import { checkDashboardTemplate } from "../../checks/dashboards-template";
 import type { DashboardEntry } from "../../dashboards";
 
 function escapeRegExp(text: string): string {
@@ -37,7 +37,10 @@ export interface PullOptions {
 
 export interface PullResult {
     readonly written: string[];
-    /** Schema problems in pulled dashboards: written anyway, so the UI change is not lost, but to be fixed. */
+    /**
+     * What would block the next deploy or `npm test` (every template check: format, placeholders, SQL,
+     * contract): written anyway, so the UI change is not lost, but to be fixed before committing.
+     */
     readonly warnings: string[];
 }
 
@@ -66,8 +69,7 @@ export async function pullDashboards(options: PullOptions): Promise<PullResult> 
         const dashboard = await options.client.lakeview.get({ dashboard_id: id });
         if (dashboard.serialized_dashboard === undefined) throw new Error(`${entry.key}: dashboard ${id} came back without serialized_dashboard`);
         const template = templateFromPulled(dashboard.serialized_dashboard, options.target, entry.file);
-        const schema = checkDashboardSchema(JSON.parse(template), entry.file);
-        if (!schema.ok) warnings.push(...schema.problems);
+        warnings.push(...checkDashboardTemplate(template, entry.file).problems);
         const file = path.join(options.root, entry.file);
         fs.writeFileSync(file, template);
         written.push(entry.file);

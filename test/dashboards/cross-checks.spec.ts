@@ -69,6 +69,14 @@ describe("dashboard cross-checks", () => {
         assert.match(onlyProblem(d), /aggregate SUM\(`amount`\) in a disaggregated query/);
     });
 
+    it("reject spec.data naming a query the widget does not have", () => {
+        const d = validDashboard();
+        widget(d, "kpi_total").widget.spec!.data = { queryName: "main_query" };
+        assert.deepEqual(problemsOf(d), []);
+        widget(d, "kpi_total").widget.spec!.data = { queryName: "main_qeury" };
+        assert.match(onlyProblem(d), /widget "kpi_total" > spec.data.queryName: "main_qeury" is not a query of this widget; queries: main_query/);
+    });
+
     it("reject overlapping widgets, naming both and their positions", () => {
         const d = validDashboard();
         widget(d, "rev_by_day").position = { x: 2, y: 2, width: 10, height: 6 };
@@ -86,6 +94,15 @@ describe("dashboard cross-checks", () => {
         const d = validDashboard();
         widget(d, "rev_by_day").position = { x: 3, y: 1, width: 10, height: 6 };
         assert.match(onlyProblem(d), /widget "rev_by_day": position x=3 y=1 width=10 height=6 ends at column 13, past the 12-column grid/);
+    });
+
+    it("check the 12-column width only on GRID_V1 pages, and overlaps on every page", () => {
+        const d = validDashboard();
+        delete d.pages[0].layoutVersion;
+        widget(d, "rev_by_day").position = { x: 3, y: 1, width: 10, height: 6 };
+        assert.deepEqual(problemsOf(d), []);
+        widget(d, "rev_by_day").position = { x: 2, y: 2, width: 10, height: 6 };
+        assert.match(onlyProblem(d), /widget "kpi_total" \(x=0 y=1 width=3 height=3\) overlaps widget "rev_by_day"/);
     });
 
     it("reject a dataset that no widget uses", () => {
@@ -134,5 +151,31 @@ describe("dashboard cross-checks", () => {
         const fields = (d.pages[0].layout![3].widget.spec!.encodings as { fields: { queryName: string }[] }).fields;
         fields[0].queryName = "f_regoin";
         assert.match(onlyProblem(d), /spec.encodings.fields\[0\]: queryName "f_regoin" is not a query of this widget; queries: f_region/);
+    });
+
+    describe("without an analyzer (any Lakeview file, not one of our templates)", () => {
+        const formatOnly = (dashboard: LakeviewDashboard) => crossCheckDashboard(dashboard, SOURCE, {});
+
+        it("leave the project's conventions out: expression grammar, editor field names, unused datasets", () => {
+            const d = validDashboard();
+            const field = widget(d, "kpi_total").widget.queries![0].query.fields![0];
+            field.expression = "SUM(`amount`) / 2";
+            field.name = "half_revenue";
+            widget(d, "kpi_total").widget.spec!.encodings = { value: { fieldName: "half_revenue" } };
+            d.datasets.push({ name: "unused", displayName: "Unused", queryLines: ["SELECT 1"] });
+            assert.deepEqual(formatOnly(d), []);
+        });
+
+        it("still reject what breaks rendering: a missing dataset, a field not in its query, overlapping widgets", () => {
+            const d = validDashboard();
+            widget(d, "kpi_total").widget.queries![0].query.datasetName = "saels";
+            (widget(d, "rev_by_day").widget.spec!.encodings as { y: { fieldName: string } }).y.fieldName = "amount";
+            widget(d, "rev_by_day").position = { x: 2, y: 2, width: 10, height: 6 };
+            const problems = formatOnly(d);
+            assert.equal(problems.length, 3, problems.join("\n"));
+            assert.match(problems[0], /widget "kpi_total" > query "main_query": datasetName "saels" is not a dataset/);
+            assert.match(problems[1], /widget "rev_by_day" > spec.encodings.y: fieldName "amount" is not a field of query "main_query"/);
+            assert.match(problems[2], /widget "kpi_total" \(x=0 y=1 width=3 height=3\) overlaps widget "rev_by_day"/);
+        });
     });
 });

@@ -76,6 +76,15 @@ describe("renderDashboard", () => {
         assert.throws(() => renderDashboard('{"a": "{{ catalog.x }}"}', TARGET, "x.lvdash.json"), /x\.lvdash\.json: unrendered placeholder text "\{\{ catalog\.x \}\}"/);
     });
 
+    it("leaves Lakeview's own column templates ({{ @ }}, {{ other_column }}) alone and still refuses leftovers elsewhere", () => {
+        const column = { fieldName: "order_id", imageUrlTemplate: "{{ @ }}", linkUrlTemplate: "/orders/{{ order_id }}", linkTextTemplate: "{{@}}" };
+        const template = JSON.stringify({ sql: "FROM {{catalog}}.{{schema}}.t", columns: [column] });
+        const rendered = JSON.parse(renderDashboard(template, TARGET, "x.lvdash.json")) as { sql: string; columns: unknown[] };
+        assert.deepEqual(rendered, { columns: [column], sql: "FROM main.payments_dev.t" });
+        assert.throws(() => renderDashboard(JSON.stringify({ columns: [column], title: "{{ @ }}" }), TARGET, "x.lvdash.json"), /unrendered placeholder text "\{\{ @ \}\}"/);
+        assert.throws(() => renderDashboard(JSON.stringify({ columns: [column], title: "{{order_id}}" }), TARGET, "x.lvdash.json"), /placeholder\(s\) \{\{order_id\}\} have no value/);
+    });
+
     it("names the file when the template is not JSON", () => {
         assert.throws(() => renderDashboard('{"a": {{catalog}}}', TARGET, "x.lvdash.json"), /x\.lvdash\.json: not valid JSON/);
     });

@@ -36,10 +36,89 @@ describe("Lakeview schema", () => {
         assert.deepEqual(problemsOf(validDashboard()), []);
     });
 
-    it("rejects an unknown key, naming page, widget and key", () => {
-        const d = clone(validDashboard()) as unknown as { pages: { layout: { widget: { spec: { encodings: { value: Record<string, unknown> } } } }[] }[] };
-        d.pages[0].layout[1].widget.spec.encodings.value.colour = "red";
-        assert.equal(onlyProblem(d), `${SOURCE}: page "overview" > widget "kpi_total" > spec.encodings.value: Unrecognized key: "colour"`);
+    it("rejects an unknown channel in a chart's encodings, naming page, widget and key", () => {
+        const d = clone(validDashboard()) as unknown as { pages: { layout: { widget: { spec: { encodings: Record<string, unknown> } } }[] }[] };
+        d.pages[0].layout[2].widget.spec.encodings.colour = { fieldName: "region", scale: { type: "categorical" } };
+        assert.equal(onlyProblem(d), `${SOURCE}: page "overview" > widget "rev_by_day" > spec.encodings: Unrecognized key: "colour"`);
+    });
+
+    it("rejects an unknown key on a widget query, where it would change what is queried", () => {
+        const d = clone(validDashboard()) as unknown as { pages: { layout: { widget: { queries: { query: Record<string, unknown> }[] } }[] }[] };
+        d.pages[0].layout[1].widget.queries[0].query.dataset = "sales";
+        assert.equal(onlyProblem(d), `${SOURCE}: page "overview" > widget "kpi_total" > queries[0].query: Unrecognized key: "dataset"`);
+    });
+
+    it("passes presentational keys it does not know through (channel, frame, mark, spec)", () => {
+        type Spec = { encodings: { x: Record<string, unknown> }; frame: Record<string, unknown>; [key: string]: unknown };
+        const d = clone(validDashboard()) as unknown as { pages: { layout: { widget: { spec: Spec } }[] }[] };
+        const spec = d.pages[0].layout[2].widget.spec;
+        spec.encodings.x.colour = "red";
+        spec.frame.titleColor = "#000000";
+        spec.mark = { opacity: 0.5 };
+        spec.tooltip = { show: true };
+        assert.deepEqual(problemsOf(d), []);
+    });
+
+    it("rejects specExtensions inside spec, saying it belongs on the widget", () => {
+        const d = clone(validDashboard()) as unknown as { pages: { layout: { widget: { spec: Record<string, unknown> } }[] }[] };
+        d.pages[0].layout[1].widget.spec.specExtensions = { widgetBackgroundColor: { light: "#FFFFFF" } };
+        assert.equal(
+            onlyProblem(d),
+            `${SOURCE}: page "overview" > widget "kpi_total" > spec.specExtensions: specExtensions belongs on the widget, beside spec ` +
+                `(widget.specExtensions), not inside spec; got {"widgetBackgroundColor":{"light":"#FFFFFF"}}`,
+        );
+    });
+
+    it("accepts specExtensions on the widget, beside spec", () => {
+        const d = clone(validDashboard()) as unknown as { pages: { layout: { widget: Record<string, unknown> }[] }[] };
+        d.pages[0].layout[1].widget.specExtensions = { widgetBackgroundColor: { light: "#FFFFFF" } };
+        assert.deepEqual(problemsOf(d), []);
+    });
+
+    it('rejects sort by "x" on a categorical x axis, naming natural-order and custom-order', () => {
+        const d = clone(validDashboard());
+        const x = (d.pages[0].layout![2].widget.spec!.encodings as { x: { scale: Record<string, unknown> } }).x;
+        x.scale = { type: "categorical", sort: { by: "x" } };
+        const problem = onlyProblem(d);
+        assert.match(problem, /page "overview" > widget "rev_by_day" > spec.encodings.x.scale.sort.by: sort by "x" on a categorical x axis/);
+        assert.match(problem, /\{"by": "natural-order"\}.*"custom-order"/);
+        x.scale = { type: "categorical", sort: { by: "natural-order" } };
+        assert.deepEqual(problemsOf(d), []);
+        x.scale = { type: "temporal", sort: { by: "x" } };
+        assert.deepEqual(problemsOf(d), [], 'by "x" on a temporal axis is what the editor writes');
+    });
+
+    it("rejects the latency chart's former sort by x", () => {
+        const template = templates.find((t) => t.entry.key === "performance_latency")!;
+        const d = JSON.parse(template.text) as { pages: { layout: { widget: { name: string; spec?: { encodings: { x?: { scale: { sort?: { by: string } } } } } } }[] }[] };
+        const chart = d.pages.flatMap((p) => p.layout).find((item) => item.widget.name === "latency_distribution")!;
+        chart.widget.spec!.encodings.x!.scale.sort = { by: "x" };
+        assert.match(onlyProblem(d), /widget "latency_distribution" > spec.encodings.x.scale.sort.by: sort by "x" on a categorical x axis/);
+    });
+
+    it("rejects custom-order without the list of values", () => {
+        const d = clone(validDashboard());
+        const x = (d.pages[0].layout![2].widget.spec!.encodings as { x: { scale: Record<string, unknown> } }).x;
+        x.scale = { type: "categorical", sort: { by: "custom-order" } };
+        assert.match(onlyProblem(d), /spec.encodings.x.scale.sort.orderedList: sort by "custom-order" needs a non-empty orderedList/);
+        x.scale = { type: "categorical", sort: { by: "custom-order", orderedList: ["a", "b"] } };
+        assert.deepEqual(problemsOf(d), []);
+    });
+
+    it("accepts the older text widget form and rejects a widget with both text forms", () => {
+        const d = clone(validDashboard()) as unknown as { pages: { layout: { widget: Record<string, unknown> }[] }[] };
+        const title = d.pages[0].layout[0].widget;
+        delete title.multilineTextboxSpec;
+        title.textbox_spec = "# Sales";
+        assert.deepEqual(problemsOf(d), []);
+        title.multilineTextboxSpec = { lines: ["# Sales"] };
+        assert.match(onlyProblem(d), /widget "title": a text widget has one of multilineTextboxSpec or textbox_spec, not both/);
+    });
+
+    it("rejects a chart channel without fieldName", () => {
+        const d = clone(validDashboard());
+        delete (d.pages[0].layout![2].widget.spec!.encodings as { color: { fieldName?: string } }).color.fieldName;
+        assert.match(onlyProblem(d), /widget "rev_by_day" > spec.encodings.color.fieldName/);
     });
 
     it("rejects a version that does not match the widget type", () => {
@@ -58,7 +137,7 @@ describe("Lakeview schema", () => {
         const d = clone(validDashboard());
         d.pages[0].layout![0].widget.spec = d.pages[0].layout![1].widget.spec;
         d.pages[0].layout![0].widget.queries = d.pages[0].layout![1].widget.queries;
-        assert.match(onlyProblem(d), /widget "title": a text widget \(multilineTextboxSpec\) has no queries and no spec/);
+        assert.match(onlyProblem(d), /widget "title": a text widget \(multilineTextboxSpec or textbox_spec\) has no queries and no spec/);
     });
 
     it("rejects a chart channel without a scale", () => {
@@ -67,10 +146,12 @@ describe("Lakeview schema", () => {
         assert.match(onlyProblem(d), /widget "rev_by_day" > spec.encodings.x/);
     });
 
-    it("rejects a page without layoutVersion GRID_V1", () => {
+    it("accepts a page without layoutVersion, as older exports have it, and rejects any other value", () => {
         const d = clone(validDashboard()) as unknown as { pages: Record<string, unknown>[] };
         delete d.pages[0].layoutVersion;
-        assert.equal(onlyProblem(d), `${SOURCE}: page "overview" > layoutVersion: Invalid input: expected "GRID_V1"; got undefined`);
+        assert.deepEqual(problemsOf(d), []);
+        d.pages[0].layoutVersion = "GRID_V2";
+        assert.equal(onlyProblem(d), `${SOURCE}: page "overview" > layoutVersion: Invalid input: expected "GRID_V1"; got "GRID_V2"`);
     });
 
     it("rejects a fractional position", () => {

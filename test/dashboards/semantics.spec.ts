@@ -18,7 +18,7 @@ function encodedFieldNames(widget: LakeviewWidget): string[] {
 }
 
 describe("dashboard semantics carried over with the original's defects fixed", () => {
-    it("latency buckets sort in latency order, and the chart sorts by label", () => {
+    it("latency buckets sort in latency order, and the chart keeps that natural order", () => {
         const d = dashboard("performance_latency");
         const sql = d.datasets.find((ds) => ds.name === "latency_buckets")!.queryLines!.join("");
         const labels = [...sql.matchAll(/THEN '([^']+)'|ELSE '([^']+)'/g)].map((m) => m[1] ?? m[2]);
@@ -27,7 +27,7 @@ describe("dashboard semantics carried over with the original's defects fixed", (
         assert.deepEqual(bounds, [...bounds].sort((a, b) => a - b), "CASE branches go from low to high latency");
         assert.deepEqual([...labels].sort(), labels, `labels must sort as text in latency order: ${labels.join(" | ")}`);
         const chart = widgetsOf(d).find((w) => w.queries?.[0].query.datasetName === "latency_buckets")!;
-        assert.deepEqual((chart.spec!.encodings as { x: { scale: { sort?: { by: string } } } }).x.scale.sort, { by: "x" });
+        assert.deepEqual((chart.spec!.encodings as { x: { scale: { sort?: { by: string } } } }).x.scale.sort, { by: "natural-order" });
     });
 
     it("shows the approval rate without 3DS next to the rate with 3DS", () => {

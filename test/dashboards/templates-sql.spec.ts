@@ -28,6 +28,15 @@ describe("dashboard templates against the Spark grammar and the data contract", 
         });
     }
 
+    it("rejects a page without layoutVersion GRID_V1, which any other Lakeview file may omit", () => {
+        const template = executiveOverviewWith((d) => {
+            delete (d as unknown as { pages: { layoutVersion?: string }[] }).pages[0].layoutVersion;
+        });
+        const problems = checkDashboardTemplate(template, SOURCE).problems;
+        assert.equal(problems.length, 1, problems.join("\n"));
+        assert.match(problems[0], /^dashboards\/executive_overview\.lvdash\.json: page "[^"]+" > layoutVersion: must be "GRID_V1" \(12-column grid\); got undefined$/);
+    });
+
     it("rejects SQL that does not parse, naming the dataset", () => {
         const template = executiveOverviewWith((d) => {
             datasetNamed(d, "executive_kpis").queryLines = ["SELECT total_transactions, approval_rate_pct, total_transaction_value, avg_fraud_score\n", "FORM {{catalog}}.{{schema}}.v_executive_kpis"];
