@@ -58,3 +58,21 @@ describe("review stacks (pr-<number>)", () => {
         assert.throws(() => reviewStackConfig(17, "Review_DB"), /lakebaseSharedInstance/);
     });
 });
+
+describe("deploy gate (pulumi-up.yml)", () => {
+    const deploy = loadWorkflow(path.join(ROOT, ".github", "workflows", "pulumi-up.yml")) as unknown as {
+        jobs: Record<string, { steps: Array<{ uses?: string; with?: Record<string, unknown> }> }>;
+    };
+    const pulumiSteps = Object.values(deploy.jobs).flatMap((job) => job.steps).filter((step) => step.uses?.startsWith("pulumi/actions@"));
+
+    it("creates the stack on its first deploy", () => {
+        const up = pulumiSteps.find((step) => step.with?.command === "up");
+        assert.equal(up?.with?.upsert, true);
+    });
+
+    it("follows the deploy with a refreshed preview that must show no change, as drift detection runs it", () => {
+        const gate = pulumiSteps.find((step) => step.with?.command === "preview");
+        assert.equal(gate?.with?.["expect-no-changes"], true);
+        assert.equal(gate?.with?.refresh, true);
+    });
+});
