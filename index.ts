@@ -18,6 +18,7 @@ import { workspaceFolderFor } from "./components/platform/placement";
 import { Jobs } from "./components/data/jobs";
 import { Pipelines } from "./components/data/pipelines";
 import { BootstrapChain } from "./components/data/bootstrap";
+import { LakehouseTables } from "./components/data/lakehouse-tables";
 import { TrainingRun } from "./components/data/training-run";
 import { ModelServingEndpoints } from "./components/serving/model-serving";
 import { VectorSearch } from "./components/serving/vector-search";
@@ -109,8 +110,17 @@ const workflowJobs = new Jobs(
     { config, names, warehouse, catalog: unityCatalog, assets, notebookRequirements: notebookSpec },
     withProvider,
 );
+// Every stack creates the App's lakehouse tables during `up`; they need no data.
+const lakehouseTables = new LakehouseTables("lakehouse-tables", { jobs: workflowJobs, assets, connection: scriptConnection });
 const bootstrap = config.dataBootstrap.enabled
-    ? new BootstrapChain("bootstrap", { jobs: workflowJobs, pipelines: lakeflowPipelines, assets, connection: scriptConnection, simulator: config.dataBootstrap })
+    ? new BootstrapChain("bootstrap", {
+          jobs: workflowJobs,
+          pipelines: lakeflowPipelines,
+          assets,
+          connection: scriptConnection,
+          simulator: config.dataBootstrap,
+          tablesReady: lakehouseTables.step,
+      })
     : undefined;
 const training = new TrainingRun("training", {
     jobs: workflowJobs,
@@ -133,7 +143,8 @@ const vectorSearch = new VectorSearch(
         catalog: unityCatalog.catalogName,
         schema: unityCatalog.schemaName,
         embeddingEndpoint: config.embeddingEndpoint,
-        sourceTableReady: bootstrap?.lastStep,
+        // Filled by the dev bootstrap; elsewhere the index starts on the (empty) table and follows it.
+        sourceTableReady: bootstrap?.lastStep ?? lakehouseTables.step,
     },
     withProvider,
 );
@@ -169,18 +180,16 @@ const grants = new UnityCatalogGrants(
                 fullName: unityCatalog.fullName,
                 grants: schemaGrants(config.access, app.servicePrincipalClientId),
             },
-            // The app's tables exist once the lakehouse bootstrap made them; without it the app has read access only.
-            ...(bootstrap
-                ? APP_WRITTEN_TABLES.map((table) => ({
-                      kind: "table" as const,
-                      key: `table-${table.replace(/_/g, "-")}`,
-                      fullName: pulumi.interpolate`${unityCatalog.fullName}.${table}`,
-                      grants: app.servicePrincipalClientId.apply((principal) => [{ principal, privileges: APP_TABLE_PRIVILEGES }]),
-                  }))
-                : []),
+            // The app writes its config and rules tables, which the lakehouse tables step creates in every stack.
+            ...APP_WRITTEN_TABLES.map((table) => ({
+                kind: "table" as const,
+                key: `table-${table.replace(/_/g, "-")}`,
+                fullName: pulumi.interpolate`${unityCatalog.fullName}.${table}`,
+                grants: app.servicePrincipalClientId.apply((principal) => [{ principal, privileges: APP_TABLE_PRIVILEGES }]),
+            })),
         ],
         catalog: { name: config.catalog, privileges: ["USE_CATALOG"], principals: catalogUsers(config.access, app.servicePrincipalClientId) },
-        dependsOn: bootstrap ? [bootstrap.lastStep] : [],
+        dependsOn: [lakehouseTables.step],
     },
     withProvider,
 );

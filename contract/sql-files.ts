@@ -18,19 +18,17 @@ export const GOLD_VIEWS_SQL = "gold_views.sql";
 export const OPTIONAL_GOLD_SQL = "uc_data_quality_metrics.sql";
 
 /**
- * The lakehouse bootstrap, in execution order: tables and views first, then the file that fills the
- * App's tables from silver and gold (so it must run after the gold views job).
+ * The App's lakehouse tables and views, in execution order. They need no data, so every stack creates them
+ * during `pulumi up` (prod included, on an empty schema): the App's grants, its pages and the Vector
+ * Search index then find their tables from the first deploy on.
  */
-export const LAKEHOUSE_BOOTSTRAP_SQL = [
-    "app_config.sql",
-    "approval_rules.sql",
-    "online_features.sql",
-    "vector_search_and_recommendations.sql",
-    "populate_lakehouse.sql",
-] as const;
+export const LAKEHOUSE_TABLES_SQL = ["app_config.sql", "approval_rules.sql", "online_features.sql", "vector_search_and_recommendations.sql"] as const;
+
+/** Fills the App's tables from silver and gold, so it runs after the gold views (and the tables). */
+export const LAKEHOUSE_BOOTSTRAP_SQL = ["populate_lakehouse.sql"] as const;
 
 /** Every SQL file a job runs, each exactly once. */
-export const ALL_SQL_FILES: readonly string[] = [GOLD_VIEWS_SQL, OPTIONAL_GOLD_SQL, ...LAKEHOUSE_BOOTSTRAP_SQL];
+export const ALL_SQL_FILES: readonly string[] = [GOLD_VIEWS_SQL, OPTIONAL_GOLD_SQL, ...LAKEHOUSE_TABLES_SQL, ...LAKEHOUSE_BOOTSTRAP_SQL];
 
 /** Placeholders every SQL template may use; the workspace-assets component supplies them per stack. */
 export const SQL_TEMPLATE_PLACEHOLDERS = ["catalog", "schema"] as const;

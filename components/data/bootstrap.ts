@@ -13,6 +13,8 @@ export interface BootstrapChainArgs {
     readonly assets: AssetPaths;
     readonly connection: RunnerConnection;
     readonly simulator: { readonly eventsPerSecond: number; readonly durationMinutes: number };
+    /** The step that creates the lakehouse tables the last step fills. */
+    readonly tablesReady: pulumi.Resource;
 }
 
 /** Pipeline updates take 2-8 minutes (durations.md row 10); an hour leaves room for a slow first one. */
@@ -60,7 +62,7 @@ export class BootstrapChain extends pulumi.ComponentResource {
             { parent: this, dependsOn: [simulate] },
         );
 
-        const sqlJobStep = (step: BootstrapStep, jobKey: string, after: local.Command) => {
+        const sqlJobStep = (step: BootstrapStep, jobKey: string, after: pulumi.Resource[]) => {
             const job = jobs.job(jobKey);
             if (job.definition.kind !== "sql") throw new Error(`BootstrapChain: step ${step} expects a SQL files job, but ${jobKey} is a ${job.definition.kind} job`);
             const files = job.definition.files;
@@ -71,11 +73,11 @@ export class BootstrapChain extends pulumi.ComponentResource {
                     inputsHash: hashOfInputs({ sql: files.map((file) => assets.sqlFile(sqlTaskKey(file)).contentHash), spec: job.runSpecHash }),
                     connection,
                 },
-                { parent: this, dependsOn: [after] },
+                { parent: this, dependsOn: after },
             );
         };
-        const goldViews = sqlJobStep("gold-views", "gold_views", etlUpdate);
-        const lakehouse = sqlJobStep("lakehouse", "lakehouse_bootstrap", goldViews);
+        const goldViews = sqlJobStep("gold-views", "gold_views", [etlUpdate]);
+        const lakehouse = sqlJobStep("lakehouse", "lakehouse_bootstrap", [goldViews, args.tablesReady]);
 
         this.steps = { simulate, "etl-update": etlUpdate, "gold-views": goldViews, lakehouse };
         this.lastStep = lakehouse;

@@ -4,7 +4,7 @@
  * builders in job-spec.ts turn these into provider inputs; nothing here touches Pulumi.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { GOLD_VIEWS_SQL, LAKEHOUSE_BOOTSTRAP_SQL, OPTIONAL_GOLD_SQL } from "../../contract/sql-files";
+import { GOLD_VIEWS_SQL, LAKEHOUSE_BOOTSTRAP_SQL, LAKEHOUSE_TABLES_SQL, OPTIONAL_GOLD_SQL } from "../../contract/sql-files";
 
 /** Compute shape of a notebook job on classic clusters (serverless ignores it). */
 export type ComputeProfile = "single-node" | "single-node-ml" | "autoscale";
@@ -153,9 +153,20 @@ export const JOB_DEFINITIONS: readonly JobDefinition[] = [
     },
     {
         kind: "sql",
+        key: "lakehouse_tables",
+        title: "Lakehouse Tables",
+        description: "Creates the App's lakehouse tables and views (idempotent); run by every deployment before anything uses them.",
+        files: LAKEHOUSE_TABLES_SQL,
+        timeoutSecondsPerTask: 600,
+        maxRetries: 1,
+        trigger: { kind: "manual" },
+        tags: { component: "lakehouse" },
+    },
+    {
+        kind: "sql",
         key: "lakehouse_bootstrap",
         title: "Lakehouse Bootstrap",
-        description: "Creates the App's lakehouse tables and views and fills them from silver and gold, in order.",
+        description: "Fills the App's lakehouse tables from silver and gold.",
         files: LAKEHOUSE_BOOTSTRAP_SQL,
         timeoutSecondsPerTask: 600,
         maxRetries: 1,

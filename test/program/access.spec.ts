@@ -104,8 +104,12 @@ describe("app, grants and permissions per stack", function () {
         const tables = ofType(dev.resources, T.grants).filter((g) => g.inputs["table"] !== undefined);
         assert.deepStrictEqual(tables.map((t) => t.inputs["table"]).sort(), ["app_config", "approval_rules"].map((t) => `ahs_demos_catalog.ahs_demo_payment_analysis_dev.${t}`));
         for (const t of tables) assert.deepStrictEqual(t.inputs["grants"], [{ principal: SP, privileges: ["MODIFY", "SELECT"] }]);
-        const bootstrapLast = findResource(dev.resources, T.command, "bootstrap-lakehouse");
-        for (const t of tables) assert.ok(t.dependencies.includes(bootstrapLast.urn), "table grants must wait for the tables");
+        for (const e of [dev, prod]) {
+            const tablesStep = findResource(e.resources, T.command, "lakehouse-tables-create");
+            const grants = ofType(e.resources, T.grants).filter((g) => g.inputs["table"] !== undefined);
+            assert.strictEqual(grants.length, 2, "every stack, prod included, lets the app write its two tables");
+            for (const t of grants) assert.ok(t.dependencies.includes(tablesStep.urn), "table grants must wait for the tables");
+        }
         const catalogUse = ofType(dev.resources, T.grant).map((g) => [g.inputs["catalog"], g.inputs["principal"], g.inputs["privileges"]]);
         assert.deepStrictEqual(catalogUse, [["ahs_demos_catalog", SP, ["USE_CATALOG"]]]);
     });

@@ -137,10 +137,21 @@ describe("pipelines, jobs and the run chain under mocks", function () {
         assert.ok(!findResource(dev.resources, T.vsEndpoint, "vector-search-endpoint").dependencies.some((urn) => urn.includes("command:local")), "the endpoint starts at t=0");
     });
 
+    it("creates the lakehouse tables in every stack before the dev bootstrap fills them", () => {
+        for (const e of [dev, prod]) {
+            const step = findResource(e.resources, T.command, "lakehouse-tables-create");
+            assert.match(String(step.inputs["create"]), /^npm run --silent run-job -- --job-id jobs-lakehouse-tables-id /);
+        }
+        const fill = findResource(dev.resources, T.command, "bootstrap-lakehouse");
+        assert.ok(fill.dependencies.includes(findResource(dev.resources, T.command, "lakehouse-tables-create").urn), "the fill must wait for the tables");
+    });
+
     it("runs no bootstrap in prod but still trains, and starts its index without a bootstrap step", () => {
         const commands = ofType(prod.resources, T.command).map((c) => c.name);
-        assert.deepStrictEqual(commands.filter((c) => c !== "app-deploy" && c !== "preflight-privileges"), ["training-train"]);
-        assert.ok(!findResource(prod.resources, T.vsIndex, "vector-search-index").dependencies.some((urn) => urn.includes("bootstrap")));
+        assert.deepStrictEqual(commands.filter((c) => c !== "app-deploy" && c !== "preflight-privileges").sort(), ["lakehouse-tables-create", "training-train"]);
+        const index = findResource(prod.resources, T.vsIndex, "vector-search-index");
+        assert.ok(!index.dependencies.some((urn) => urn.includes("bootstrap")));
+        assert.ok(index.dependencies.includes(findResource(prod.resources, T.command, "lakehouse-tables-create").urn), "the index waits for its source table, created in every stack");
     });
 
     it("gives the scripts the provider's host and the stack, never the token: no credential is a command input", async () => {
@@ -151,7 +162,7 @@ describe("pipelines, jobs and the run chain under mocks", function () {
             secretKeys: ["databricks:token"],
         });
         const commands = ofType(withToken.resources, T.command).filter((c) => c.name !== "preflight-privileges");
-        assert.strictEqual(commands.length, 6, "five run steps and the app deployment");
+        assert.strictEqual(commands.length, 7, "five run steps, the lakehouse tables and the app deployment");
         const preflight = findResource(withToken.resources, T.command, "preflight-privileges");
         assert.deepStrictEqual(preflight.inputs["environment"], { DATABRICKS_HOST: "https://example.cloud.databricks.com", [STACK_ENV]: "dev" });
         for (const command of commands) {
