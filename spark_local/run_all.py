@@ -162,8 +162,30 @@ def check_contract(spark: Any, manifest: dict[str, Any], schema: str, produced_b
     return {"created": len(created), "checked": checked}
 
 
+def served_output_problem(predictions: Any, description: str) -> str | None:
+    """What is wrong with a served model's output on its input example, given what its description promises.
+    A model described as a probability must return probabilities (values in [0, 1], not all 0/1 labels;
+    rows of a 2-D output summing to 1), which is what a serving endpoint hands its callers."""
+    import numpy as np
+
+    values = np.asarray(predictions)
+    if values.size == 0:
+        return "returned nothing for its input example"
+    if not description.startswith("Probability"):
+        return None
+    if not np.issubdtype(values.dtype, np.number):
+        return f"is described as {description!r} but returns {values.dtype} values such as {values.ravel()[:3].tolist()}"
+    floats = values.astype(float)
+    if ((floats < 0) | (floats > 1)).any() or np.all(floats == np.round(floats)):
+        return f"is described as {description!r} but returns {floats.ravel()[:4].tolist()}, class labels rather than probabilities"
+    if floats.ndim == 2 and not np.allclose(floats.sum(axis=1), 1.0):
+        return f"returns rows that do not sum to 1: {floats[:2].tolist()}"
+    return None
+
+
 def train(spark: Any, manifest: dict[str, Any], work: Path, outcome: Outcome) -> tuple[str | None, int]:
     import mlflow
+    from mlflow.models import Model
     from mlflow.tracking import MlflowClient
 
     from spark_local.notebook import run_notebook
@@ -202,6 +224,17 @@ def train(spark: Any, manifest: dict[str, Any], work: Path, outcome: Outcome) ->
         champion = client.get_model_version_by_alias(name, "champion")
         if str(champion.version) != str(version):
             outcome.fail(where, f"@champion points at version {champion.version}")
+            continue
+        # Serve it as an endpoint would: the pyfunc flavour, on the logged input example.
+        local = mlflow.artifacts.download_artifacts(f"models:/{name}/{version}", dst_path=str(work / "served" / f"{name}-{version}"))
+        example = Model.load(local).load_input_example(local)
+        if example is None:
+            outcome.fail(where, "logged without an input example")
+            continue
+        predictions = mlflow.pyfunc.load_model(local).predict(example)
+        problem = served_output_problem(predictions, client.get_run(champion.run_id).data.tags.get("description", ""))
+        if problem is not None:
+            outcome.fail(where, f"served (pyfunc) output {problem}")
             continue
         trained += 1
     return result.exit_value, trained
