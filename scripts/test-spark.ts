@@ -53,7 +53,8 @@ function main(): number {
     const resultFile = path.join(root, "result.json");
     const logFile = path.join(root, "run.log");
     fs.rmSync(resultFile, { force: true });
-    fs.writeFileSync(manifestFile, JSON.stringify(buildSparkManifest(REPO_ROOT, LOCAL_CATALOG, schema), null, 2));
+    const manifest = buildSparkManifest(REPO_ROOT, LOCAL_CATALOG, schema);
+    fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
     const interpreter = python();
     const env = { ...process.env, PYTHONPATH: REPO_ROOT, PYTHONUNBUFFERED: "1", PYSPARK_PYTHON: interpreter, PYSPARK_DRIVER_PYTHON: interpreter };
 
@@ -83,7 +84,8 @@ function main(): number {
     const failures = [...result.failures];
     if (result.exitValue !== null) {
         try {
-            parseModelVersions(result.exitValue, buildSparkManifest(REPO_ROOT, LOCAL_CATALOG, schema).models);
+            // The deployment's own parser of the training run's output (components/data/training-run.ts).
+            parseModelVersions(result.exitValue, manifest.models);
         } catch (error) {
             failures.push(`notebooks/train_models.py exit value: ${(error as Error).message}`);
         }
