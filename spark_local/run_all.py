@@ -134,6 +134,8 @@ def run_dashboards(spark: Any, manifest: dict[str, Any], not_created: set[str], 
             drawing = sorted(set(dataset["widgetTypes"]) & row_widgets)
             if not rows and drawing:
                 outcome.fail(where, f"returned no rows, but {', '.join(drawing)} widget(s) draw it")
+            elif not rows:
+                log(f"  {where}: no rows (drawn by {', '.join(sorted(set(dataset['widgetTypes']))) or 'no widget'})")
     return {"total": total, "ran": ran, "withRows": with_rows}
 
 
