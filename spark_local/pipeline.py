@@ -201,8 +201,11 @@ class PipelineRunner:
 
     # --- running ---------------------------------------------------------------------------------------
     def run(self) -> dict[str, DatasetResult]:
+        """One pipeline update: every dataset once. A later update continues each streaming table from its
+        checkpoint (new source rows only) and recomputes each materialized view."""
         if not self.datasets:
             raise PipelineError("the pipeline defines no dataset")
+        self.results = {}
         self._use_target()
         dlt = import_shim()
         dlt._bind(self)
@@ -256,13 +259,16 @@ class PipelineRunner:
     def _qualified(self, name: str) -> str:
         return f"`{self.catalog}`.`{self.schema}`.`{name}`"
 
-    def _create(self, dataset: Dataset, frame: DataFrame) -> None:
+    def _create(self, dataset: Dataset, frame: DataFrame, replace: bool) -> None:
+        """Creates the table (a streaming table once, keeping its rows across updates; a materialized view
+        afresh on every update)."""
         from delta.tables import DeltaTable
 
         schema = dataset.options.get("schema")
         if isinstance(schema, str):
             raise PipelineError(f"{dataset.source}: {dataset.name}: a DDL-string schema is not supported locally; use a StructType")
-        builder = DeltaTable.createOrReplace(self.spark).tableName(self._qualified(dataset.name)).addColumns(schema or frame.schema)
+        create = DeltaTable.createOrReplace if replace else DeltaTable.createIfNotExists
+        builder = create(self.spark).tableName(self._qualified(dataset.name)).addColumns(schema or frame.schema)
         if dataset.options.get("comment"):
             builder = builder.comment(dataset.options["comment"])
         for key, value in (dataset.options.get("table_properties") or {}).items():
@@ -270,13 +276,13 @@ class PipelineRunner:
         builder.execute()
 
     def _materialized_view(self, dataset: Dataset, frame: DataFrame) -> DatasetResult:
-        self._create(dataset, frame)
+        self._create(dataset, frame, replace=True)
         kept, violations, rows = apply_expectations(frame, dataset.expectations, dataset.name)
         kept.write.format("delta").mode("append").saveAsTable(self._qualified(dataset.name))
         return DatasetResult(dataset.name, "materialized_view", False, rows, violations)
 
     def _streaming_table(self, dataset: Dataset, frame: DataFrame) -> DatasetResult:
-        self._create(dataset, frame)
+        self._create(dataset, frame, replace=False)
         result = DatasetResult(dataset.name, "streaming_table", True, 0, {e.name: 0 for e in dataset.expectations})
         target = self._qualified(dataset.name)
 

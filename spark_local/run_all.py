@@ -30,9 +30,10 @@ WORKSPACE_ONLY = {"system.data_quality_monitoring.table_results": "a Unity Catal
 SIMULATOR_WIDGETS = {"events_per_second": "50", "duration_minutes": "1", "max_runtime_minutes": "5"}
 TRAINING_WIDGETS = {"lookback_days": "30", "max_rows": "500000", "n_estimators": "100", "min_samples_split": "5"}
 ETL_PIPELINE = ["bronze_ingest.py", "silver_transform.py"]
-# Reads the landing table's change feed from the latest version on, so after the simulator it sees no new
-# events: locally it proves the code analyses and writes the contract's tables, with no rows.
+# Reads the landing table's change feed from the latest version on: its first update sees no events, so a
+# batch from the simulator's own first_attempts() is appended and a second update must stream exactly it.
 REALTIME_PIPELINE = ["realtime_pipeline.py"]
+REALTIME_EVENTS = 500
 
 
 @dataclass
@@ -282,7 +283,7 @@ def main(argv: list[str]) -> int:
         spark = step("spark session", lambda: start_session(work))
         use_schema(spark, LOCAL_CATALOG, schema)
         widgets = {"catalog": LOCAL_CATALOG, "schema": schema, **SIMULATOR_WIDGETS}
-        step("notebooks/transaction_simulator.py", lambda: run_notebook(NOTEBOOKS / "transaction_simulator.py", spark, widgets))
+        simulator = step("notebooks/transaction_simulator.py", lambda: run_notebook(NOTEBOOKS / "transaction_simulator.py", spark, widgets))
 
         def pipeline(notebooks: list[str], name: str) -> Callable[[], dict[str, Any]]:
             def run() -> dict[str, Any]:
@@ -297,7 +298,23 @@ def main(argv: list[str]) -> int:
             return run
 
         outcome.steps["ETL datasets"] = step("ETL pipeline (" + " + ".join(ETL_PIPELINE) + ")", pipeline(ETL_PIPELINE, "etl"))
-        outcome.steps["realtime datasets"] = step("real-time pipeline (" + " + ".join(REALTIME_PIPELINE) + ")", pipeline(REALTIME_PIPELINE, "realtime"))
+
+        def realtime() -> dict[str, Any]:
+            runner = PipelineRunner(spark, LOCAL_CATALOG, schema, work / "checkpoints" / "realtime")
+            for notebook in REALTIME_PIPELINE:
+                runner.load(NOTEBOOKS / notebook)
+            runner.run()
+            generate = simulator.namespace["first_attempts"]
+            generate(REALTIME_EVENTS).write.format("delta").mode("append").saveAsTable(simulator.namespace["LANDING_TABLE"])
+            results = runner.run()
+            for dataset, result in results.items():
+                log(f"  {dataset}: {result.kind}, {result.rows_written} rows, violations {result.violations}")
+            for dataset in ("payments_stream_bronze", "payments_stream_silver"):
+                if results[dataset].rows_written != REALTIME_EVENTS:
+                    outcome.fail(f"notebooks/realtime_pipeline.py {dataset}", f"the second update wrote {results[dataset].rows_written} rows, not the {REALTIME_EVENTS} events appended after the first")
+            return {dataset: {"rows": r.rows_written, "violations": r.violations} for dataset, r in results.items()}
+
+        outcome.steps["realtime datasets"] = step("real-time pipeline (" + " + ".join(REALTIME_PIPELINE) + ", two updates)", realtime)
         spark.sql(f"USE `{LOCAL_CATALOG}`.`{schema}`")
         counts["sqlFiles"], not_created = step("SQL files", lambda: run_sql_files(spark, manifest, outcome))
         spark.sql(f"USE `{LOCAL_CATALOG}`.`{schema}`")

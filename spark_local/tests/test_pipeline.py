@@ -102,6 +102,16 @@ class RunnerTest(unittest.TestCase):
         self.assertEqual(spark.table(f"`{SCHEMA}`.summary").collect()[0].rows, 2)
         self.assertFalse(spark.table(f"`{SCHEMA}`.clean").schema["id"].nullable)
 
+    def test_a_second_update_appends_only_new_source_rows_to_a_streaming_table(self) -> None:
+        text = PIPELINE.replace('"summary"', '"summary_again"').replace("def clean", "def clean_again").replace('dlt.read("clean")', 'dlt.read("clean_again")')
+        runner = self.runner(text, [(1, "a")], "again")
+        runner.run()
+        frame([(5, "e"), (-5, "x")]).write.format("delta").mode("append").saveAsTable(f"`{SCHEMA}`.`source_again`")
+        second = runner.run()
+        self.assertEqual(second["clean_again"].rows_written, 1)
+        self.assertEqual(sorted(row.id for row in spark.table(f"`{SCHEMA}`.clean_again").collect()), [1, 5])
+        self.assertEqual(spark.table(f"`{SCHEMA}`.summary_again").collect()[0].rows, 2)
+
     def test_expect_or_fail_fails_the_update(self) -> None:
         text = PIPELINE.replace('@dlt.expect("has_code"', '@dlt.expect_or_fail("has_code"').replace('"summary"', '"summary_fail"').replace("def clean", "def clean_fail").replace('dlt.read("clean")', 'dlt.read("clean_fail")')
         runner = self.runner(text, [(1, "a"), (2, None)], "fail")
