@@ -141,17 +141,15 @@ def conform(frame: DataFrame, schema: StructType) -> DataFrame:
 
 @dlt.table(
     name="payments_stream_bronze",
-    comment="New landing events only (change data feed from the latest version).",
+    comment="Landing events through the change data feed: the table's snapshot on the first update, then each new event once.",
     table_properties={"quality": "bronze", "delta.enableChangeDataFeed": "true"},
     schema=PAYMENTS_STREAM_BRONZE_SCHEMA,
 )
 def payments_stream_bronze():
-    changes = (
-        spark.readStream.format("delta")
-        .option("readChangeFeed", "true")
-        .option("startingVersion", "latest")
-        .table(LANDING_TABLE)
-    )
+    # No startingVersion: the stream starts from the current snapshot and its checkpoint then holds the
+    # position. With "latest", a triggered update that found no new event committed no offset, so the next
+    # update re-resolved "latest" and skipped everything the simulator wrote in between.
+    changes = spark.readStream.format("delta").option("readChangeFeed", "true").table(LANDING_TABLE)
     events = changes.where(F.col("_change_type").isin("insert", "update_postimage")).withColumn("_ingested_at", F.current_timestamp())
     return conform(events, PAYMENTS_STREAM_BRONZE_SCHEMA)
 

@@ -5,7 +5,8 @@
 # MAGIC Trains `approval_propensity_model`, `risk_scoring_model`, `smart_routing_policy` and
 # MAGIC `smart_retry_policy` with scikit-learn on `payments_enriched_silver`, logs each with MLflow (signature
 # MAGIC and input example), registers it in Unity Catalog as `<catalog>.<schema>.<model>` and points the
-# MAGIC `champion` alias at the new version.
+# MAGIC `champion` alias at the new version. The three models described as a probability are served with
+# MAGIC `predict_proba` (one probability per class); `smart_routing_policy` serves its predicted label.
 # MAGIC
 # MAGIC The notebook's exit value is `{"<catalog>.<schema>.<model>": "<version>", ...}`: the deployment reads
 # MAGIC it to choose the versions the serving endpoints serve. There is no synthetic-data fallback: missing
@@ -88,6 +89,8 @@ class ModelSpec:
     label_sources: tuple[str, ...]
     max_depth: int
     description: str
+    # What the serving endpoint returns: predict_proba for a probability (one column per class), predict for a label.
+    predict_fn: str
 
 
 MODELS = [
@@ -98,6 +101,7 @@ MODELS = [
         label_sources=("is_approved",),
         max_depth=10,
         description="Probability that the issuer approves the transaction.",
+        predict_fn="predict_proba",
     ),
     ModelSpec(
         name="risk_scoring_model",
@@ -106,6 +110,7 @@ MODELS = [
         label_sources=("decline_reason_standard",),
         max_depth=12,
         description="Probability that the transaction is declined as suspected fraud.",
+        predict_fn="predict_proba",
     ),
     ModelSpec(
         name="smart_routing_policy",
@@ -114,6 +119,7 @@ MODELS = [
         label_sources=("payment_solution", "is_approved"),
         max_depth=10,
         description="Payment solution that approved similar transactions (trained on approved rows).",
+        predict_fn="predict",
     ),
     ModelSpec(
         name="smart_retry_policy",
@@ -132,10 +138,13 @@ MODELS = [
         label_sources=("is_approved", "is_retry"),
         max_depth=8,
         description="Probability that a retry attempt is approved (trained on retries).",
+        predict_fn="predict_proba",
     ),
 ]
 
 for spec in MODELS:
+    if spec.predict_fn not in ("predict", "predict_proba"):
+        raise ValueError(f"{spec.name}: predict_fn must be 'predict' or 'predict_proba', got {spec.predict_fn!r}")
     leaked = set(spec.label_sources) & set(spec.numeric_features + spec.categorical_features)
     if leaked:
         raise ValueError(f"{spec.name}: label source column(s) {sorted(leaked)} are also features")
@@ -247,9 +256,10 @@ for spec in MODELS:
         mlflow.sklearn.log_model(
             sk_model=model,
             artifact_path="model",
-            signature=infer_signature(x_train, model.predict(x_train)),
+            signature=infer_signature(x_train, getattr(model, spec.predict_fn)(x_train)),
             input_example=x_train.head(5),
             registered_model_name=full_name,
+            pyfunc_predict_fn=spec.predict_fn,
         )
         run_id = run.info.run_id
     # Filter on the run in Python: Unity Catalog's search filter is only guaranteed to support name.

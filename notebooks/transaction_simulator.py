@@ -162,9 +162,13 @@ LANDING_TABLE = ensure_table(table="payments_stream_input", schema=PAYMENTS_STRE
 
 # MAGIC %md
 # MAGIC ## Value domains
-# MAGIC Weights follow the original simulator; the fixes are the merchant rule, retry_count derived from
-# MAGIC is_retry, and a latency mixture that reaches every dashboard bucket (<100, 100-250, 250-500,
-# MAGIC 500 ms-1 s, >1 s).
+# MAGIC Weights follow the original simulator; the fixes are the merchant rule, real retries, and a latency
+# MAGIC mixture that reaches every dashboard bucket (<100, 100-250, 250-500, 500 ms-1 s, >1 s).
+# MAGIC
+# MAGIC A retry is a new attempt at a declined payment of the previous batch: same cardholder, card, merchant,
+# MAGIC amount and checkout context, a later event time, `retry_count` one more than the attempt it retries,
+# MAGIC and a fresh outcome. So the silver retry context (attempt_sequence, time since the last attempt, prior
+# MAGIC approvals) and the gold retry views see real attempt chains.
 
 # COMMAND ----------
 
@@ -192,6 +196,9 @@ DECLINE_REASONS = [
 # (lower ms, upper ms, share): one band per dashboard latency bucket.
 LATENCY_BANDS = [(20, 100, 0.35), (100, 250, 0.30), (250, 500, 0.20), (500, 1000, 0.10), (1000, 3000, 0.05)]
 BATCH_SECONDS = 10
+# Share of the previous batch's declined attempts retried in the next batch, and the most retries per payment.
+RETRY_PROBABILITY = 0.4
+MAX_RETRIES = 3
 
 
 def uniform_choice(values: list[str], draw: Column) -> Column:
@@ -239,10 +246,32 @@ def latency_ms(band_draw: Column, position_draw: Column) -> Column:
 # COMMAND ----------
 
 
-def generate_batch(rows: int) -> DataFrame:
-    """One batch of `rows` events; random draws are materialised first so each is used consistently."""
+# What an attempt's outcome consists of; every other column is the payment's context, which a retry keeps.
+OUTCOME_COLUMNS = [
+    "transaction_id",
+    "three_ds_friction",
+    "three_ds_authenticated",
+    "fraud_score",
+    "aml_risk_score",
+    "device_trust_score",
+    "antifraud_used",
+    "antifraud_result",
+    "is_retry",
+    "retry_count",
+    "processing_time_ms",
+    "is_approved",
+    "decline_reason",
+    "decline_code_raw",
+    "merchant_response_code",
+    "event_timestamp",
+    "_ingested_at",
+]
+CONTEXT_COLUMNS = [field.name for field in PAYMENTS_STREAM_INPUT_SCHEMA.fields if field.name not in OUTCOME_COLUMNS]
+
+
+def first_attempts(rows: int) -> DataFrame:
+    """`rows` first attempts; random draws are materialised first so each is used consistently."""
     draws = ["merchant", "geo", "entry", "flow", "network", "issuer", "solution", "mode", "device", "currency"]
-    draws += ["retry", "retry_n", "routed", "friction", "authn", "antifraud", "approve", "reason", "band", "pos"]
     draws += ["vault", "data_only", "c2p", "idpay", "idpay_ok", "token", "passkey", "stage", "debit", "amount"]
     frame = spark.range(rows)
     for name in draws:
@@ -251,7 +280,6 @@ def generate_batch(rows: int) -> DataFrame:
     merchant_index = F.floor(F.col("_u_merchant") * MERCHANT_COUNT).cast("int")
     frame = (
         frame.withColumn("_merchant_index", merchant_index)
-        .withColumn("transaction_id", F.expr("uuid()"))
         .withColumn("merchant_id", F.concat(F.lit("m_"), F.col("_merchant_index").cast("string")))
         .withColumn(
             "merchant_segment",
@@ -290,9 +318,43 @@ def generate_batch(rows: int) -> DataFrame:
             F.concat_ws(".", *[(F.floor(F.rand() * 254) + 1).cast("string") for _ in range(4)]),
         )
         .withColumn("three_ds_routed", (F.col("geo_country") == "BR") & (F.col("payment_method_type") == "debit"))
+        .withColumn("uses_3ds", F.col("three_ds_routed") | (F.col("payment_solution") == "3ds"))
+        .withColumn("vault_used", F.col("_u_vault") < 0.3)
+        .withColumn("data_only_used", F.col("_u_data_only") < 0.05)
+        .withColumn("click_to_pay_used", F.col("_u_c2p") < 0.08)
+        .withColumn("idpay_invoked", F.col("_u_idpay") < 0.1)
+        .withColumn("idpay_success", F.col("idpay_invoked") & (F.col("_u_idpay_ok") < 0.9))
+        .withColumn("is_network_token", (F.col("payment_solution") == "network_token") | (F.col("_u_token") < 0.1))
+        .withColumn("has_passkey", (F.col("payment_solution") == "passkey") | (F.col("_u_passkey") < 0.03))
+        .withColumn("is_retry", F.lit(False))
+        .withColumn("retry_count", F.lit(0))
+        .withColumn("_retried_at", F.lit(None).cast("timestamp"))
+    )
+    return with_outcome(frame)
+
+
+def retry_attempts(previous: DataFrame) -> DataFrame:
+    """Retries of declined attempts in `previous`: the same payment context, one more retry, a new outcome."""
+    retried = previous.where(~F.col("is_approved") & (F.col("retry_count") < MAX_RETRIES) & (F.rand() < RETRY_PROBABILITY))
+    return with_outcome(
+        retried.select(
+            *CONTEXT_COLUMNS,
+            F.lit(True).alias("is_retry"),
+            (F.col("retry_count") + 1).cast("int").alias("retry_count"),
+            F.col("event_timestamp").alias("_retried_at"),
+        )
+    )
+
+
+def with_outcome(attempts: DataFrame) -> DataFrame:
+    """Draws each attempt's outcome (risk scores, 3DS, antifraud, latency, approval) given its context."""
+    frame = attempts
+    for name in ["friction", "authn", "antifraud", "approve", "reason", "band", "pos"]:
+        frame = frame.withColumn(f"_u_{name}", F.rand())
+    frame = (
+        frame.withColumn("transaction_id", F.expr("uuid()"))
         .withColumn("three_ds_friction", F.col("three_ds_routed") & (F.col("_u_friction") < 0.3))
         .withColumn("three_ds_authenticated", F.col("three_ds_routed") & (F.col("_u_authn") < 0.85))
-        .withColumn("uses_3ds", F.col("three_ds_routed") | (F.col("payment_solution") == "3ds"))
         .withColumn("fraud_score", beta_integer(2, 8))
         .withColumn("aml_risk_score", beta_integer(2, 10))
         .withColumn("device_trust_score", beta_integer(8, 2))
@@ -304,16 +366,6 @@ def generate_batch(rows: int) -> DataFrame:
             .when(F.col("fraud_score") > 0.5, F.lit("review"))
             .otherwise(F.lit("pass")),
         )
-        .withColumn("vault_used", F.col("_u_vault") < 0.3)
-        .withColumn("data_only_used", F.col("_u_data_only") < 0.05)
-        .withColumn("click_to_pay_used", F.col("_u_c2p") < 0.08)
-        .withColumn("idpay_invoked", F.col("_u_idpay") < 0.1)
-        .withColumn("idpay_success", F.col("idpay_invoked") & (F.col("_u_idpay_ok") < 0.9))
-        .withColumn("is_network_token", (F.col("payment_solution") == "network_token") | (F.col("_u_token") < 0.1))
-        .withColumn("has_passkey", (F.col("payment_solution") == "passkey") | (F.col("_u_passkey") < 0.03))
-        .withColumn("is_retry", F.col("_u_retry") < 0.10)
-        # A retry is at least the first retry; a first attempt has none.
-        .withColumn("retry_count", F.when(F.col("is_retry"), (F.floor(F.col("_u_retry_n") * 3) + 1).cast("int")).otherwise(F.lit(0)))
         .withColumn("processing_time_ms", latency_ms(F.col("_u_band"), F.col("_u_pos")))
     )
 
@@ -342,10 +394,14 @@ def generate_batch(rows: int) -> DataFrame:
             ),
         )
         .withColumn("merchant_response_code", F.when(F.col("is_approved"), F.lit("00")).otherwise(F.lit("05")))
-        # Spread events over the batch's window so per-second charts are not one spike.
+        # Spread events over the batch's window so per-second charts are not one spike; a retry comes at
+        # least a second after the attempt it retries (greatest() skips the NULL of a first attempt).
         .withColumn(
             "event_timestamp",
-            F.timestamp_micros(F.unix_micros(F.current_timestamp()) - (F.rand() * BATCH_SECONDS * 1_000_000).cast("long")),
+            F.greatest(
+                F.timestamp_micros(F.unix_micros(F.current_timestamp()) - (F.rand() * BATCH_SECONDS * 1_000_000).cast("long")),
+                F.timestamp_micros(F.unix_micros(F.col("_retried_at")) + 1_000_000),
+            ),
         )
         .withColumn("_ingested_at", F.current_timestamp())
     )
@@ -354,18 +410,31 @@ def generate_batch(rows: int) -> DataFrame:
 
 # COMMAND ----------
 
+
+
+def latest_batch() -> DataFrame:
+    """The rows of the last batch written: one write shares one _ingested_at (current_timestamp() is fixed per query)."""
+    return spark.table(LANDING_TABLE).where(F.expr(f"_ingested_at = (SELECT max(_ingested_at) FROM {LANDING_TABLE})"))
+
+
 rows_per_batch = EVENTS_PER_SECOND * BATCH_SECONDS
 started = time.monotonic()
 deadline = started + DURATION_MINUTES * 60
 batches = 0
 events = 0
+retries = 0
 print(f"Writing {rows_per_batch} events every {BATCH_SECONDS}s to {LANDING_TABLE} for {DURATION_MINUTES} min")
 
 while time.monotonic() < deadline:
     batch_started = time.monotonic()
-    generate_batch(rows_per_batch).write.format("delta").mode("append").saveAsTable(LANDING_TABLE)
+    # Retries of the last batch's declines take their share of this batch; first attempts fill the rest.
+    retry_batch = retry_attempts(latest_batch())
+    retry_rows = retry_batch.count()
+    first_rows = max(rows_per_batch - retry_rows, 0)
+    first_attempts(first_rows).unionByName(retry_batch).write.format("delta").mode("append").saveAsTable(LANDING_TABLE)
     batches += 1
-    events += rows_per_batch
+    events += first_rows + retry_rows
+    retries += retry_rows
     elapsed = time.monotonic() - batch_started
     if elapsed > BATCH_SECONDS:
         print(f"batch {batches} took {elapsed:.1f}s (> {BATCH_SECONDS}s): the cluster is behind the requested rate")
@@ -374,7 +443,7 @@ while time.monotonic() < deadline:
 
 runtime_seconds = time.monotonic() - started
 achieved_rate = events / runtime_seconds if runtime_seconds > 0 else 0.0
-print(f"Wrote {events} events in {batches} batches over {runtime_seconds:.0f}s ({achieved_rate:.0f} events/s)")
+print(f"Wrote {events} events ({retries} retries) in {batches} batches over {runtime_seconds:.0f}s ({achieved_rate:.0f} events/s)")
 
 # COMMAND ----------
 

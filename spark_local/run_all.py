@@ -1,0 +1,339 @@
+"""The local Spark run behind `npm run test:spark` (driven by scripts/test-spark.ts, which renders the manifest).
+
+In one SparkSession, in order: the simulator notebook writes the landing table; the ETL pipeline notebooks
+(bronze_ingest + silver_transform) run through the local Lakeflow runner; every SQL file runs statement by
+statement, all files twice (a deployment re-runs them); every dashboard dataset query runs; train_models
+trains and registers the four models with real scikit-learn and MLflow (local sqlite tracking and registry
+in place of Unity Catalog). Then every table and view Spark created is compared with the data contract.
+
+Writes a JSON result (counts, the training exit value, failures); exits 1 when anything failed.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = REPO_ROOT / "notebooks"
+
+# Objects that exist only in a Databricks workspace. A statement that reads one cannot run locally; it and
+# every dashboard dataset reading what it creates are reported as skipped (never as passed).
+WORKSPACE_ONLY = {"system.data_quality_monitoring.table_results": "a Unity Catalog system table (data quality monitoring)"}
+
+SIMULATOR_WIDGETS = {"events_per_second": "50", "duration_minutes": "1", "max_runtime_minutes": "5"}
+TRAINING_WIDGETS = {"lookback_days": "30", "max_rows": "500000", "n_estimators": "100", "min_samples_split": "5"}
+ETL_PIPELINE = ["bronze_ingest.py", "silver_transform.py"]
+# Reads the landing table's change feed from the latest version on: its first update sees no events, so a
+# batch from the simulator's own first_attempts() is appended and a second update must stream exactly it.
+REALTIME_PIPELINE = ["realtime_pipeline.py"]
+REALTIME_EVENTS = 500
+
+
+@dataclass
+class Outcome:
+    failures: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    steps: dict[str, Any] = field(default_factory=dict)
+
+    def fail(self, where: str, error: BaseException | str) -> None:
+        message = error if isinstance(error, str) else describe(error)
+        self.failures.append(f"{where}: {message}")
+        print(f"FAILED {where}: {message}", flush=True)
+
+
+def describe(error: BaseException) -> str:
+    """Spark's own error text (first lines) or the exception, without the JVM stack."""
+    text = str(error).strip()
+    lines = [line for line in text.splitlines() if not line.strip().startswith("at ") and "JVM stacktrace" not in line]
+    short = "\n".join(lines[:12])
+    return f"{type(error).__name__}: {short}"
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def local_statement(text: str) -> str:
+    """Databricks SQL -> OSS Spark SQL, for the one statement OSS Spark lacks: `USE CATALOG c` is `USE c` (a single
+    name that is a registered catalog switches the catalog). Everything else runs as written."""
+    match = re.fullmatch(r"\s*USE\s+CATALOG\s+(`[^`]+`|[A-Za-z_][A-Za-z0-9_]*)\s*", text, flags=re.IGNORECASE)
+    return f"USE {match.group(1)}" if match else text
+
+
+def workspace_only_reference(text: str) -> str | None:
+    lowered = text.lower().replace("`", "")
+    for name in WORKSPACE_ONLY:
+        if name in lowered:
+            return name
+    return None
+
+
+def check_notebook_packages(manifest: dict[str, Any], outcome: Outcome) -> None:
+    from spark_local.notebook import check_installed
+
+    for notebook, packages in manifest["notebookPackages"].items():
+        for problem in check_installed(list(packages)):
+            outcome.fail(f"notebooks/{notebook}.py packages (notebooks/requirements.ts)", problem)
+
+
+def run_sql_files(spark: Any, manifest: dict[str, Any], outcome: Outcome) -> tuple[int, set[str]]:
+    """Every file, statement by statement, twice. Returns (files run in full, objects not created because a
+    statement needs a workspace-only object)."""
+    not_created: set[str] = set()
+    files_run: set[str] = set()
+    for attempt in (1, 2):
+        for sql_file in manifest["sqlFiles"]:
+            source = sql_file["file"]
+            ran_any = False
+            skipped_any = False
+            for statement in sql_file["statements"]:
+                needs = workspace_only_reference(statement["text"])
+                if needs is not None:
+                    created = re.search(r"\b(?:VIEW|TABLE)\s+(?:IF\s+NOT\s+EXISTS\s+)?([`\w.]+)", statement["text"], flags=re.IGNORECASE)
+                    name = created.group(1).replace("`", "").split(".")[-1] if created else "?"
+                    not_created.add(name)
+                    skipped_any = True
+                    if attempt == 1:
+                        outcome.skipped.append(f"{source}:{statement['line']}: creates {name} from {needs}, {WORKSPACE_ONLY[needs]}: not runnable outside Databricks")
+                    continue
+                try:
+                    spark.sql(local_statement(statement["text"])).collect()
+                    ran_any = True
+                except Exception as error:  # noqa: BLE001 - every failure is reported with its location
+                    outcome.fail(f"{source}:{statement['line']} (run {attempt})", error)
+            if ran_any and not skipped_any:
+                files_run.add(source)
+        log(f"SQL files, run {attempt}: done")
+    return len(files_run), not_created
+
+
+def run_dashboards(spark: Any, manifest: dict[str, Any], not_created: set[str], row_widgets: set[str], outcome: Outcome) -> dict[str, int]:
+    total = ran = with_rows = 0
+    for dashboard in manifest["dashboards"]:
+        for dataset in dashboard["datasets"]:
+            total += 1
+            where = f"{dashboard['file']} dataset {dataset['name']} ({dataset['displayName']})"
+            missing = sorted(name for name in not_created if re.search(rf"\b{re.escape(name)}\b", dataset["query"]))
+            if missing:
+                outcome.skipped.append(f"{where}: reads {', '.join(missing)}, which needs a workspace-only object")
+                continue
+            try:
+                rows = spark.sql(dataset["query"]).collect()
+            except Exception as error:  # noqa: BLE001
+                outcome.fail(where, error)
+                continue
+            ran += 1
+            if rows:
+                with_rows += 1
+            drawing = sorted(set(dataset["widgetTypes"]) & row_widgets)
+            if not rows and drawing:
+                outcome.fail(where, f"returned no rows, but {', '.join(drawing)} widget(s) draw it")
+            elif not rows:
+                log(f"  {where}: no rows (drawn by {', '.join(sorted(set(dataset['widgetTypes']))) or 'no widget'})")
+    return {"total": total, "ran": ran, "withRows": with_rows}
+
+
+def check_contract(spark: Any, manifest: dict[str, Any], schema: str, produced_by_run: set[str], not_created: set[str], outcome: Outcome) -> dict[str, int]:
+    contract = {dataset["name"]: dataset for dataset in manifest["contract"]}
+    created = [table for table in spark.catalog.listTables(schema) if not table.isTemporary]
+    checked = 0
+    for table in created:
+        expected = contract.get(table.name)
+        if expected is None:
+            outcome.fail(f"contract: {schema}.{table.name}", "Spark created it, but contract/ has no dataset of that name")
+            continue
+        fields = spark.table(f"`{schema}`.`{table.name}`").schema.fields
+        actual = [(f.name, f.dataType.simpleString()) for f in fields]
+        wanted = [(c["name"], c["type"].replace(" ", "")) for c in expected["columns"]]
+        if actual != wanted:
+            differences = []
+            for position in range(max(len(actual), len(wanted))):
+                a = actual[position] if position < len(actual) else None
+                w = wanted[position] if position < len(wanted) else None
+                if a != w:
+                    differences.append(f"#{position + 1}: created {a}, contract {w}")
+            outcome.fail(f"contract: {schema}.{table.name}", "columns differ: " + "; ".join(differences[:8]))
+        checked += 1
+    names = {table.name for table in created}
+    for dataset in manifest["contract"]:
+        if dataset["producer"] in produced_by_run and dataset["name"] not in names and dataset["name"] not in not_created:
+            outcome.fail(f"contract: {dataset['name']}", f"{dataset['producer']} ran but did not create it")
+    return {"created": len(created), "checked": checked}
+
+
+def served_output_problem(predictions: Any, description: str) -> str | None:
+    """What is wrong with a served model's output on its input example, given what its description promises.
+    A model described as a probability must return probabilities (values in [0, 1], not all 0/1 labels;
+    rows of a 2-D output summing to 1), which is what a serving endpoint hands its callers."""
+    import numpy as np
+
+    values = np.asarray(predictions)
+    if values.size == 0:
+        return "returned nothing for its input example"
+    if not description.startswith("Probability"):
+        return None
+    if not np.issubdtype(values.dtype, np.number):
+        return f"is described as {description!r} but returns {values.dtype} values such as {values.ravel()[:3].tolist()}"
+    floats = values.astype(float)
+    if ((floats < 0) | (floats > 1)).any() or np.all(floats == np.round(floats)):
+        return f"is described as {description!r} but returns {floats.ravel()[:4].tolist()}, class labels rather than probabilities"
+    if floats.ndim == 2 and not np.allclose(floats.sum(axis=1), 1.0):
+        return f"returns rows that do not sum to 1: {floats[:2].tolist()}"
+    return None
+
+
+def train(spark: Any, manifest: dict[str, Any], work: Path, outcome: Outcome) -> tuple[str | None, int]:
+    import mlflow
+    from mlflow.models import Model
+    from mlflow.tracking import MlflowClient
+
+    from spark_local.notebook import run_notebook
+
+    store = f"sqlite:///{(work / 'mlflow.db').resolve()}"
+    mlflow.set_tracking_uri(store)
+    original = mlflow.set_registry_uri
+
+    def set_registry_uri(uri: str) -> None:
+        # The one substitution: Unity Catalog's registry -> the local sqlite registry.
+        if uri != "databricks-uc":
+            raise ValueError(f"train_models set registry URI {uri!r}; the local run only replaces 'databricks-uc'")
+        original(store)
+
+    mlflow.set_registry_uri = set_registry_uri  # type: ignore[assignment]
+    try:
+        widgets = {"catalog": manifest["catalog"], "schema": manifest["schema"], **TRAINING_WIDGETS}
+        result = run_notebook(NOTEBOOKS / "train_models.py", spark, widgets)
+    finally:
+        mlflow.set_registry_uri = original  # type: ignore[assignment]
+    if result.exit_value is None:
+        outcome.fail("notebooks/train_models.py", "finished without dbutils.notebook.exit(...)")
+        return None, 0
+    versions = json.loads(result.exit_value)
+    client = MlflowClient(tracking_uri=store, registry_uri=store)
+    trained = 0
+    for name in manifest["models"]:
+        version = versions.get(name)
+        if version is None:
+            continue  # reported by the TypeScript side's parseModelVersions with the deployment's own message
+        where = f"notebooks/train_models.py model {name} v{version}"
+        info = mlflow.models.get_model_info(f"models:/{name}/{version}")
+        if info.signature is None or info.signature.inputs is None or info.signature.outputs is None:
+            outcome.fail(where, "logged without a full signature (inputs and outputs); Unity Catalog refuses it")
+            continue
+        champion = client.get_model_version_by_alias(name, "champion")
+        if str(champion.version) != str(version):
+            outcome.fail(where, f"@champion points at version {champion.version}")
+            continue
+        # Serve it as an endpoint would: the pyfunc flavour, on the logged input example.
+        local = mlflow.artifacts.download_artifacts(f"models:/{name}/{version}", dst_path=str(work / "served" / f"{name}-{version}"))
+        example = Model.load(local).load_input_example(local)
+        if example is None:
+            outcome.fail(where, "logged without an input example")
+            continue
+        predictions = mlflow.pyfunc.load_model(local).predict(example)
+        problem = served_output_problem(predictions, client.get_run(champion.run_id).data.tags.get("description", ""))
+        if problem is not None:
+            outcome.fail(where, f"served (pyfunc) output {problem}")
+            continue
+        trained += 1
+    return result.exit_value, trained
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--manifest", required=True, type=Path)
+    parser.add_argument("--work", required=True, type=Path)
+    parser.add_argument("--result", required=True, type=Path)
+    args = parser.parse_args(argv)
+    manifest = json.loads(args.manifest.read_text(encoding="utf-8"))
+    work: Path = args.work
+    outcome = Outcome()
+    counts: dict[str, Any] = {"sqlFiles": 0, "datasets": {"total": 0, "ran": 0, "withRows": 0}, "models": 0, "exitValue": None}
+
+    def step(name: str, action: Callable[[], Any]) -> Any:
+        log(f"{name}: start")
+        started = time.monotonic()
+        try:
+            value = action()
+        except Exception as error:  # noqa: BLE001 - reported, then the run stops: later steps need this one
+            traceback.print_exc()
+            outcome.fail(name, error)
+            raise StopRun() from error
+        outcome.steps[name] = round(time.monotonic() - started, 1)
+        log(f"{name}: done in {outcome.steps[name]} s")
+        return value
+
+    try:
+        check_notebook_packages(manifest, outcome)
+        from spark_local.notebook import run_notebook
+        from spark_local.pipeline import PipelineRunner
+        from spark_local.session import LOCAL_CATALOG, allow_three_part_names_in_delta_builder, start_session, use_schema
+
+        if manifest["catalog"] != LOCAL_CATALOG:
+            raise SystemExit(f"the manifest's catalog is {manifest['catalog']!r}; the local run renders {{{{catalog}}}} as {LOCAL_CATALOG!r}")
+        schema = manifest["schema"]
+        allow_three_part_names_in_delta_builder()
+        spark = step("spark session", lambda: start_session(work))
+        use_schema(spark, LOCAL_CATALOG, schema)
+        widgets = {"catalog": LOCAL_CATALOG, "schema": schema, **SIMULATOR_WIDGETS}
+        simulator = step("notebooks/transaction_simulator.py", lambda: run_notebook(NOTEBOOKS / "transaction_simulator.py", spark, widgets))
+
+        def pipeline(notebooks: list[str], name: str) -> Callable[[], dict[str, Any]]:
+            def run() -> dict[str, Any]:
+                runner = PipelineRunner(spark, LOCAL_CATALOG, schema, work / "checkpoints" / name)
+                for notebook in notebooks:
+                    runner.load(NOTEBOOKS / notebook)
+                results = runner.run()
+                for dataset, result in results.items():
+                    log(f"  {dataset}: {result.kind}, {result.rows_written} rows, violations {result.violations}")
+                return {dataset: {"rows": r.rows_written, "violations": r.violations} for dataset, r in results.items()}
+
+            return run
+
+        outcome.steps["ETL datasets"] = step("ETL pipeline (" + " + ".join(ETL_PIPELINE) + ")", pipeline(ETL_PIPELINE, "etl"))
+
+        def realtime() -> dict[str, Any]:
+            runner = PipelineRunner(spark, LOCAL_CATALOG, schema, work / "checkpoints" / "realtime")
+            for notebook in REALTIME_PIPELINE:
+                runner.load(NOTEBOOKS / notebook)
+            runner.run()
+            generate = simulator.namespace["first_attempts"]
+            generate(REALTIME_EVENTS).write.format("delta").mode("append").saveAsTable(simulator.namespace["LANDING_TABLE"])
+            results = runner.run()
+            for dataset, result in results.items():
+                log(f"  {dataset}: {result.kind}, {result.rows_written} rows, violations {result.violations}")
+            for dataset in ("payments_stream_bronze", "payments_stream_silver"):
+                if results[dataset].rows_written != REALTIME_EVENTS:
+                    outcome.fail(f"notebooks/realtime_pipeline.py {dataset}", f"the second update wrote {results[dataset].rows_written} rows, not the {REALTIME_EVENTS} events appended after the first")
+            return {dataset: {"rows": r.rows_written, "violations": r.violations} for dataset, r in results.items()}
+
+        outcome.steps["realtime datasets"] = step("real-time pipeline (" + " + ".join(REALTIME_PIPELINE) + ", two updates)", realtime)
+        spark.sql(f"USE `{LOCAL_CATALOG}`.`{schema}`")
+        counts["sqlFiles"], not_created = step("SQL files", lambda: run_sql_files(spark, manifest, outcome))
+        spark.sql(f"USE `{LOCAL_CATALOG}`.`{schema}`")
+        counts["datasets"] = step("dashboard datasets", lambda: run_dashboards(spark, manifest, not_created, set(manifest["rowWidgets"]), outcome))
+        counts["exitValue"], counts["models"] = step("notebooks/train_models.py", lambda: train(spark, manifest, work, outcome))
+        produced = {"notebooks/transaction_simulator.py", *(f"notebooks/{n}" for n in ETL_PIPELINE + REALTIME_PIPELINE), *(f["file"] for f in manifest["sqlFiles"])}
+        counts["contract"] = step("contract check", lambda: check_contract(spark, manifest, schema, produced, not_created, outcome))
+    except StopRun:
+        pass
+    result = {**counts, "failures": outcome.failures, "skipped": outcome.skipped, "steps": outcome.steps}
+    args.result.write_text(json.dumps(result, indent=2, default=str), encoding="utf-8")
+    for skipped in outcome.skipped:
+        log(f"SKIPPED {skipped}")
+    return 1 if outcome.failures else 0
+
+
+class StopRun(Exception):
+    pass
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

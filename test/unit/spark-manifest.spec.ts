@@ -1,0 +1,42 @@
+import { strict as assert } from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { ALL_SQL_FILES } from "../../contract/sql-files";
+import { buildSparkManifest } from "../../scripts/lib/spark-local";
+
+const REPO_ROOT = path.resolve(__dirname, "..", "..");
+
+describe("local Spark run manifest (scripts/lib/spark-local.ts)", () => {
+    const manifest = buildSparkManifest(REPO_ROOT, "spark_catalog", "some_schema");
+
+    it("lists every SQL file in the jobs' order, rendered for the stack, split into statements", () => {
+        assert.deepEqual(manifest.sqlFiles.map((file) => file.file), ALL_SQL_FILES.map((name) => `sql/${name}`));
+        for (const file of manifest.sqlFiles) {
+            assert.ok(file.statements.length > 0, file.file);
+            for (const statement of file.statements) {
+                assert.ok(!statement.text.includes("{{"), `${file.file}:${statement.line} still has a placeholder`);
+                assert.ok(!/;\s*$/.test(statement.text), `${file.file}:${statement.line} keeps its semicolon`);
+            }
+        }
+        const gold = manifest.sqlFiles.find((file) => file.file === "sql/gold_views.sql");
+        assert.ok(gold?.statements.some((statement) => statement.text.includes("some_schema")));
+    });
+
+    it("maps each dashboard dataset to the widget types that draw it", () => {
+        const executive = manifest.dashboards.find((dashboard) => dashboard.file === "dashboards/executive_overview.lvdash.json");
+        const kpis = executive?.datasets.find((dataset) => dataset.name === "executive_kpis");
+        assert.ok(kpis?.widgetTypes.includes("counter"));
+        assert.match(kpis?.query ?? "", /FROM spark_catalog\.some_schema\.v_executive_kpis/);
+        assert.equal(manifest.models.length, 4);
+        assert.ok(manifest.models.every((model) => model.startsWith("spark_catalog.some_schema.")));
+    });
+
+    it("refuses a SQL file that no job runs", () => {
+        const root = fs.mkdtempSync(path.join(os.tmpdir(), "spark-manifest-"));
+        fs.mkdirSync(path.join(root, "sql"));
+        for (const name of ALL_SQL_FILES) fs.copyFileSync(path.join(REPO_ROOT, "sql", name), path.join(root, "sql", name));
+        fs.writeFileSync(path.join(root, "sql", "forgotten.sql"), "SELECT 1;");
+        assert.throws(() => buildSparkManifest(root, "spark_catalog", "s"), /SQL files no job runs: sql\/forgotten\.sql/);
+    });
+});
