@@ -4,7 +4,7 @@
  * drawn by Vega, screenshots by headless Chromium. Output: .tmp/dashboard-previews/<dashboard>/<page>.png
  */
 import * as path from "path";
-import { runPreview } from "./preview/preview-run";
+import { runPreview, type PreviewResult } from "./preview/preview-run";
 import { rowsFromDirectory } from "./preview/rows-input";
 
 interface Args {
@@ -32,6 +32,14 @@ export function parseArgs(argv: readonly string[]): Args {
     return args;
 }
 
+/** What the command prints after the per-page lines: every note (e.g. a widget type drawn as a placeholder), then totals. */
+export function summaryLines(result: PreviewResult, seconds: number): string[] {
+    return [
+        ...result.notes.map((note) => `NOTE ${note}`),
+        `${result.pages.length} page(s) in ${seconds.toFixed(1)} s${result.notes.length > 0 ? `; ${result.notes.length} note(s) above` : ""}`,
+    ];
+}
+
 function main(): void {
     const started = Date.now();
     const args = parseArgs(process.argv.slice(2));
@@ -44,8 +52,7 @@ function main(): void {
         screenshots: !args.htmlOnly,
         log: (line) => console.log(line),
     });
-    for (const note of result.notes) console.log(`NOTE ${note}`);
-    console.log(`${result.pages.length} page(s) in ${((Date.now() - started) / 1000).toFixed(1)} s${result.notes.length > 0 ? `; ${result.notes.length} note(s) above` : ""}`);
+    for (const line of summaryLines(result, (Date.now() - started) / 1000)) console.log(line);
 }
 
 if (require.main === module) {

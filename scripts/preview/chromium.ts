@@ -5,9 +5,14 @@
 import { execFileSync, spawnSync } from "child_process";
 import { pathToFileURL } from "url";
 
+/**
+ * `chromium` (Debian, .ci/run) or `chromium-browser`; `CHROMIUM` names another Chromium-based browser,
+ * e.g. the google-chrome that GitHub's Ubuntu runners ship instead (same engine, same flags).
+ */
 export function findChromium(): string | undefined {
-    for (const name of ["chromium", "chromium-browser"]) {
-        const found = spawnSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" });
+    const candidates = process.env.CHROMIUM ? [process.env.CHROMIUM] : ["chromium", "chromium-browser"];
+    for (const name of candidates) {
+        const found = spawnSync("sh", ["-c", 'command -v "$1"', "sh", name], { encoding: "utf8" });
         if (found.status === 0 && found.stdout.trim() !== "") return found.stdout.trim();
     }
     return undefined;
