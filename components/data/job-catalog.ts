@@ -124,8 +124,9 @@ export const JOB_DEFINITIONS: readonly JobDefinition[] = [
         maxConcurrentRuns: 1,
         usesCheckpointsVolume: true,
         tags: { component: "streaming", type: "continuous" },
-        // The original's 1-second trigger made an always-on job; 10 seconds keeps latency low at a fraction of the cost.
-        fixedParameters: { run_once: "false", max_runtime_minutes: "55", trigger_interval: "10 seconds" },
+        // Serverless compute accepts only availableNow triggers (a processing-time trigger is refused), so each
+        // run processes what has arrived and ends, and the job's continuous trigger starts the next run at once.
+        fixedParameters: { run_once: "true", max_runtime_minutes: "55", trigger_interval: "10 seconds" },
     },
     {
         kind: "sql",

@@ -137,6 +137,13 @@ describe("job spec builders", () => {
         assert.deepStrictEqual(reversed[0].dependsOns, [{ taskKey: "online_features" }]);
     });
 
+    it("runs the continuous processor with availableNow triggers (serverless refuses processing-time ones) and no retries, restarted by its continuous trigger", () => {
+        const job = notebookJob("continuous_processor");
+        assert.strictEqual(job.fixedParameters?.["run_once"], "true");
+        assert.strictEqual(job.maxRetries, 0, "a continuous job may not set retries");
+        assert.strictEqual(job.trigger.kind, "continuous");
+    });
+
     it("rejects a SQL job listing a file twice or a name that is not a sql/ file", () => {
         assert.throws(() => sqlFilesJobSpec({ ...sqlJob("gold_views"), files: ["gold_views.sql", "gold_views.sql"] }, context()), /lists sql\/gold_views.sql twice/);
         assert.throws(() => sqlFilesJobSpec({ ...sqlJob("gold_views"), files: ["Gold Views.sql"] }, context()), /"Gold Views.sql" is not a sql\/ file name/);
