@@ -100,13 +100,11 @@ export function checkPageFilters(dashboard: LakeviewDashboard, source: string, o
  * listed template already passes, so the list only shrinks.
  */
 export const FILTERS_PENDING: ReadonlySet<string> = new Set([
-    "dashboards/executive_overview.lvdash.json",
     "dashboards/decline_analysis.lvdash.json",
     "dashboards/realtime_monitoring.lvdash.json",
     "dashboards/fraud_risk_analysis.lvdash.json",
     "dashboards/merchant_performance.lvdash.json",
     "dashboards/routing_optimization.lvdash.json",
-    "dashboards/daily_trends.lvdash.json",
     "dashboards/authentication_security.lvdash.json",
     "dashboards/financial_impact.lvdash.json",
     "dashboards/performance_latency.lvdash.json",
