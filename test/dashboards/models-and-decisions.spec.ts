@@ -7,6 +7,7 @@ import { strict as assert } from "assert";
 import { datasetSql } from "../../checks/dashboards";
 import type { LakeviewDashboard } from "../../checks/lakeview-schema";
 import { analyzeQuery, SAMPLE_TEMPLATE_VALUES } from "../../checks/sql";
+import { datasetByName } from "../../contract";
 import { renderDashboard } from "../../components/analytics/render";
 import { templates } from "./templates";
 
@@ -68,7 +69,39 @@ function ratesNotAveraged(dashboard: LakeviewDashboard): string[] {
         .map(({ where, expression }) => `${where}: ${expression} shows a 0/100 indicator; only AVG(...) of it is a rate`);
 }
 
+/**
+ * The SQL checker resolves columns but not the fields of a struct column, so `decision_response.risk_teir`
+ * would pass it; this reads every `<struct column>.<field>` the datasets write against the contract's type.
+ */
+function unknownStructFields(dashboard: LakeviewDashboard): string[] {
+    const structs = datasetByName("decision_log_silver").columns.filter((c) => c.type.startsWith("struct<"));
+    const problems: string[] = [];
+    for (const dataset of dashboard.datasets) {
+        const sql = datasetSql(dataset).replace(/--[^\n]*/g, "");
+        for (const column of structs) {
+            const fields = [...column.type.matchAll(/(\w+):/g)].map((m) => m[1]);
+            for (const match of sql.matchAll(new RegExp(`\\b${column.name}\\.(\\w+)`, "g"))) {
+                if (!fields.includes(match[1])) {
+                    problems.push(`${FILE} > dataset "${dataset.name}": ${column.name} has no field "${match[1]}"; its fields: ${fields.join(", ")}`);
+                }
+            }
+        }
+    }
+    return problems;
+}
+
 describe("Models and decisions dashboard", () => {
+    it("reads only fields the contract's decision structs have", () => {
+        assert.deepEqual(unknownStructFields(rendered(template())), []);
+    });
+
+    it("names a misspelt struct field with its dataset", () => {
+        const text = template().replace("decision_response.risk_tier AS risk_tier,", "decision_response.risk_teir AS risk_tier,");
+        assert.deepEqual(unknownStructFields(rendered(text)), [
+            `${FILE} > dataset "risk_vs_fraud": decision_response has no field "risk_teir"; its fields: recommended_path, risk_tier`,
+        ]);
+    });
+
     it("reads every contract table issue 14 names", () => {
         assert.deepEqual(unreadSourceTables(rendered(template())), []);
     });
