@@ -194,7 +194,7 @@ const grants = new UnityCatalogGrants(
     withProvider,
 );
 
-// Analytics: the twelve dashboards, published with embedded credentials on our warehouse.
+// Analytics: the thirteen dashboards, published with embedded credentials on our warehouse.
 const analytics = new Dashboards(
     "dashboards",
     {

@@ -5,6 +5,7 @@
  * deploy fine and then render blank widgets (format doc section 10).
  */
 import { parseFieldExpression } from "./dashboards-fields";
+import { checkPageFilters } from "./dashboards-filters";
 import { checkPageLayout } from "./dashboards-layout";
 import type { LakeviewDashboard, LakeviewDataset, LakeviewWidget } from "./lakeview-schema";
 
@@ -33,6 +34,8 @@ export interface CrossCheckOptions {
      * qualifiers; this catches the bare names it accepts.
      */
     readonly requireQualifiedTables?: boolean;
+    /** Hold the pages to the filter rules of dashboards-filters.ts (needs `analyze`, for the result columns). */
+    readonly requirePageFilters?: boolean;
 }
 
 export function datasetSql(dataset: LakeviewDataset): string {
@@ -196,5 +199,9 @@ export function crossCheckDashboard(dashboard: LakeviewDashboard, source: string
         problems.push(...checkWidget(widget, `${source}: page "${page.name}" > widget "${widget.name}"`, analyses, options.analyze !== undefined));
     }
     for (const page of dashboard.pages) problems.push(...checkPageLayout(page, source));
+    if (options.analyze !== undefined && options.requirePageFilters === true) {
+        const columns = new Map([...analyses].map(([name, analysis]) => [name, analysis?.outputColumns ?? []]));
+        problems.push(...checkPageFilters(dashboard, source, columns));
+    }
     return problems;
 }

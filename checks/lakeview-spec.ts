@@ -207,6 +207,26 @@ export const widgetSpec = z.discriminatedUnion("widgetType", [
     looseSpec("pivot", 3),
     looseSpec("combo", 1),
     looseSpec("symbol-map", 2),
+    // Shape from Databricks' widget guidance, not seen in any export studied: a country (admin0) or
+    // region (admin1) boundary filled by a measure. Pinned so a misspelt region key fails here, not blank.
+    z.looseObject({
+        version: z.literal(1),
+        widgetType: z.literal("choropleth-map"),
+        encodings: z.strictObject({
+            region: z.strictObject({
+                regionType: z.literal("mapbox-v4-admin"),
+                admin0: z.strictObject({
+                    type: z.literal("field"),
+                    fieldName: nonEmpty,
+                    geographicRole: z.enum(["admin0-iso-3166-1-alpha-2", "admin0-iso-3166-1-alpha-3"]),
+                }),
+                admin1: z.looseObject({ type: z.literal("field"), fieldName: nonEmpty, geographicRole: nonEmpty }).optional(),
+            }),
+            color: fieldChannel,
+            extra: extra.optional(),
+        }),
+        ...chartExtras,
+    }),
     looseSpec("forecast-line", 1),
     filterSpec("filter-single-select"),
     filterSpec("filter-multi-select"),

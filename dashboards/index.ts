@@ -1,5 +1,5 @@
 /**
- * The twelve AI/BI dashboards. The key names the template file and the Pulumi resource; the title is the
+ * The thirteen AI/BI dashboards. The key names the template file and the Pulumi resource; the title is the
  * one display name (the stack's naming function decorates it), so the file, the resource and the
  * workspace never disagree about what a dashboard is called.
  */
@@ -27,6 +27,7 @@ export const dashboardEntries: readonly DashboardEntry[] = [
     entry("performance_latency", "Technical Performance & Latency Analysis"),
     entry("streaming_data_quality", "Streaming & Data Quality"),
     entry("global_coverage", "Global Coverage - World Map by Country"),
+    entry("models_and_decisions", "Models and Decisions"),
 ];
 
 /** The entry for `key`; throws listing the valid keys. */

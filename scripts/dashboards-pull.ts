@@ -1,6 +1,6 @@
 /**
  * `npm run dashboards:pull -- --stack <name> [key ...]`: overwrites dashboards/<key>.lvdash.json with the
- * stack's deployed draft (all twelve when no key is given). Auth: the Databricks unified auth settings
+ * stack's deployed draft (all thirteen when no key is given). Auth: the Databricks unified auth settings
  * (DATABRICKS_HOST + token, or a profile), as for the Pulumi provider. Review with `git diff`, then run
  * `npm run validate` and `npm run render`.
  */

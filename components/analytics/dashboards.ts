@@ -1,5 +1,5 @@
 /**
- * The twelve AI/BI dashboards of one stack, rendered from dashboards/*.lvdash.json with the stack's
+ * The thirteen AI/BI dashboards of one stack, rendered from dashboards/*.lvdash.json with the stack's
  * catalog and schema, and published with embedded credentials so viewers need no warehouse access.
  */
 import * as databricks from "@pulumi/databricks";

@@ -1,5 +1,5 @@
 /**
- * Renders and schema-checks all twelve dashboards for one stack, collecting every problem before any
+ * Renders and schema-checks all thirteen dashboards for one stack, collecting every problem before any
  * resource exists: a broken dashboard must stop the deployment, not trash itself on publish (the provider
  * deletes a dashboard whose publish fails).
  */

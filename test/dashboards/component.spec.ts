@@ -90,7 +90,7 @@ describe("Dashboards component", () => {
         const broken = (entry: { key: string }) =>
             entry.key === "daily_trends" ? '{"datasets": [], "pages": [{"name": "p", "displayName": "P", "pageType": "PAGE_TYPE_CANVAS"}]}' : '{"pages": "{{warehouse}}"}';
         assert.throws(() => prepareDashboards({ catalog: "main", schema: "s" }, broken), (error: Error) => {
-            assert.match(error.message, /Dashboards are invalid \(12 problems\)/);
+            assert.match(error.message, /Dashboards are invalid \(13 problems\)/);
             assert.match(error.message, /dashboards\/daily_trends\.lvdash\.json: page "p" > layoutVersion/);
             assert.match(error.message, /dashboards\/executive_overview\.lvdash\.json: placeholder\(s\) \{\{warehouse\}\} have no value/);
             return true;

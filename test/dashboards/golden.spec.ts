@@ -33,8 +33,11 @@ describe("golden dashboards", () => {
                 for (const { entry } of templates) {
                     const golden = JSON.parse(fs.readFileSync(goldenPath(stack, entry.key), "utf8")) as { datasets: { queryLines: string[] }[] };
                     for (const dataset of golden.datasets) {
-                        const sql = dataset.queryLines.join("");
-                        const tables = [...sql.matchAll(/\b(?:FROM|JOIN)\s+([\w.]+)/gi)].map((m) => m[1]);
+                        // Comments are prose ("taken from the ..."), not table references.
+                        const sql = dataset.queryLines.join("").replace(/--[^\n]*/g, "");
+                        // A common table expression (`WITH name AS (`) is read by name; it is not a table.
+                        const ctes = new Set([...sql.matchAll(/\b(\w+)\s+AS\s*\(/gi)].map((m) => m[1]));
+                        const tables = [...sql.matchAll(/\b(?:FROM|JOIN)\s+([\w.]+)/gi)].map((m) => m[1]).filter((name) => !ctes.has(name));
                         assert.ok(tables.length > 0, `${entry.key}: no FROM in ${sql}`);
                         for (const table of tables) assert.ok(table.startsWith(prefix), `${entry.key}: ${table} is not under ${prefix}`);
                     }

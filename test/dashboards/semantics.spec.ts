@@ -32,8 +32,8 @@ describe("dashboard semantics carried over with the original's defects fixed", (
 
     it("shows the approval rate without 3DS next to the rate with 3DS", () => {
         const shown = widgetsOf(dashboard("authentication_security")).flatMap(encodedFieldNames);
-        assert.ok(shown.includes("approval_rate_with_3ds_pct"), shown.join(", "));
-        assert.ok(shown.includes("approval_rate_without_3ds_pct"), shown.join(", "));
+        assert.ok(shown.includes("avg(approval_rate_with_3ds_pct)"), shown.join(", "));
+        assert.ok(shown.includes("avg(approval_rate_without_3ds_pct)"), shown.join(", "));
     });
 
     it("charts declines from counted declines, not from rounded approval percentages", () => {

@@ -19,6 +19,14 @@ function datasetNamed(d: { datasets: { name: string; queryLines: string[] }[] },
     return found;
 }
 
+/** Replaces `text` in the first line of `dataset` that contains it, so each case is one real edit. */
+function replaceInDataset(d: { datasets: { name: string; queryLines: string[] }[] }, dataset: string, text: string, replacement: string): void {
+    const lines = datasetNamed(d, dataset).queryLines;
+    const index = lines.findIndex((line) => line === text || line.includes(text));
+    if (index < 0) throw new Error(`dataset ${dataset} has no line with ${JSON.stringify(text)}`);
+    lines[index] = lines[index].replace(text, replacement);
+}
+
 describe("dashboard templates against the Spark grammar and the data contract", () => {
     for (const { entry, text } of templates) {
         it(`${entry.file} passes schema and every cross-check`, () => {
@@ -39,52 +47,45 @@ describe("dashboard templates against the Spark grammar and the data contract", 
 
     it("rejects SQL that does not parse, naming the dataset", () => {
         const template = executiveOverviewWith((d) => {
-            datasetNamed(d, "executive_kpis").queryLines = ["SELECT total_transactions, approval_rate_pct, total_transaction_value, avg_fraud_score\n", "FORM {{catalog}}.{{schema}}.v_executive_kpis"];
+            datasetNamed(d, "attempts").queryLines = ["SELECT event_date, amount\n", "FORM {{catalog}}.{{schema}}.payments_enriched_silver"];
         });
         const problems = checkDashboardTemplate(template, SOURCE).problems;
         assert.ok(problems.length >= 1);
-        assert.match(problems[0], /executive_overview\.lvdash\.json > dataset "executive_kpis".*syntax error/);
+        assert.match(problems[0], /executive_overview\.lvdash\.json > dataset "attempts".*syntax error/);
     });
 
-    it("rejects a column the contract view does not have", () => {
-        const template = executiveOverviewWith((d) => {
-            datasetNamed(d, "executive_kpis").queryLines = ["SELECT total_transactions, approval_rate_pct, total_value, avg_fraud_score\n", "FROM {{catalog}}.{{schema}}.v_executive_kpis"];
-        });
+    it("rejects a column the contract table does not have", () => {
+        const template = executiveOverviewWith((d) => replaceInDataset(d, "attempts", "  amount,\n", "  amount_usd,\n"));
         const problems = checkDashboardTemplate(template, SOURCE).problems;
-        assert.ok(problems.some((p) => /dataset "executive_kpis".*total_value/.test(p)), problems.join("\n"));
+        assert.ok(problems.some((p) => /dataset "attempts".*amount_usd/.test(p)), problems.join("\n"));
     });
 
     it("rejects a table the contract does not have", () => {
-        const template = executiveOverviewWith((d) => {
-            datasetNamed(d, "top_countries").queryLines = ["SELECT country, approval_rate_pct, transaction_count\n", "FROM {{catalog}}.{{schema}}.v_geography"];
-        });
+        const template = executiveOverviewWith((d) => replaceInDataset(d, "declines", ".payments_enriched_silver", ".payment_declines"));
         const problems = checkDashboardTemplate(template, SOURCE).problems;
-        assert.ok(problems.some((p) => /dataset "top_countries".*unknown table "v_geography"/.test(p)), problems.join("\n"));
+        assert.ok(problems.some((p) => /dataset "declines".*unknown table "payment_declines"/.test(p)), problems.join("\n"));
     });
 
-    it("rejects an unqualified view name (it would read the warehouse's default schema)", () => {
-        const template = executiveOverviewWith((d) => {
-            datasetNamed(d, "top_countries").queryLines = ["SELECT country, approval_rate_pct, transaction_count\n", "FROM v_performance_by_geography"];
-        });
+    it("rejects an unqualified table name (it would read the warehouse's default schema)", () => {
+        const template = executiveOverviewWith((d) => replaceInDataset(d, "declines", "{{catalog}}.{{schema}}.payments_enriched_silver", "payments_enriched_silver"));
         const problems = checkDashboardTemplate(template, SOURCE).problems;
-        assert.deepEqual(problems, [`${SOURCE} > dataset "top_countries": reads v_performance_by_geography without a qualifier; write {{catalog}}.{{schema}}.v_performance_by_geography so each stack reads its own`]);
+        assert.deepEqual(problems, [`${SOURCE} > dataset "declines": reads payments_enriched_silver without a qualifier; write {{catalog}}.{{schema}}.payments_enriched_silver so each stack reads its own`]);
     });
 
     it("rejects a literal catalog and schema", () => {
-        const template = executiveOverviewWith((d) => {
-            datasetNamed(d, "top_countries").queryLines = ["SELECT country, approval_rate_pct, transaction_count\n", "FROM ahs_demos_catalog.ahs_demo_payment_analysis_dev.v_performance_by_geography"];
-        });
+        const template = executiveOverviewWith((d) =>
+            replaceInDataset(d, "declines", "{{catalog}}.{{schema}}.payments_enriched_silver", "ahs_demos_catalog.ahs_demo_payment_analysis_dev.payments_enriched_silver"),
+        );
         const problems = checkDashboardTemplate(template, SOURCE).problems;
-        assert.ok(problems.some((p) => /dataset "top_countries".*outside the stack's schema/.test(p)), problems.join("\n"));
+        assert.ok(problems.some((p) => /dataset "declines".*outside the stack's schema/.test(p)), problems.join("\n"));
     });
 
     it("rejects a widget field whose column the dataset no longer returns", () => {
-        const template = executiveOverviewWith((d) => {
-            datasetNamed(d, "approval_trends_hourly").queryLines = ["SELECT hour, transaction_count\n", "FROM {{catalog}}.{{schema}}.v_approval_trends_hourly"];
-        });
+        const template = executiveOverviewWith((d) => replaceInDataset(d, "attempts", "  fraud_score,\n", ""));
         const problems = checkDashboardTemplate(template, SOURCE).problems;
         assert.deepEqual(problems, [
-            `${SOURCE}: page "executive_summary" > widget "approval_trends" > query "main_query" > field "avg(approval_rate_pct)": column "approval_rate_pct" is not returned by dataset "approval_trends_hourly"; it returns hour, transaction_count`,
+            `${SOURCE}: page "executive_summary" > widget "avg_fraud_score_kpi" > query "main_query" > field "avg(fraud_score)": column "fraud_score" is not returned by dataset "attempts"; ` +
+                "it returns event_date, event_time, country_code, merchant_segment, card_network, amount, approved_pct",
         ]);
     });
 

@@ -1,4 +1,4 @@
-/** The twelve templates as the tests read them. */
+/** The thirteen templates as the tests read them. */
 import * as fs from "fs";
 import * as path from "path";
 import { dashboardEntries, type DashboardEntry } from "../../dashboards";

@@ -1,6 +1,6 @@
 /**
  * Issue 14: a dashboard edited in the Lakeview UI and pulled back must not block the next deploy. The
- * UI-edited dashboards are our own twelve with the editor's keys added (ui-edits.ts).
+ * UI-edited dashboards are our own thirteen with the editor's keys added (ui-edits.ts).
  */
 import { strict as assert } from "assert";
 import { spawnSync } from "child_process";
@@ -33,7 +33,7 @@ function runValidate(files: readonly string[]): { status: number | null; stdout:
 }
 
 describe("dashboards edited in the Lakeview UI", () => {
-    it("carry every key the editor adds, across the twelve", () => {
+    it("carry every key the editor adds, across the thirteen", () => {
         for (const edit of UI_EDITS) {
             const total = edited.reduce((sum, { counts }) => sum + counts[edit], 0);
             assert.ok(total > 0, `no dashboard received the edit "${edit}"; the tests below would prove nothing about it`);
@@ -111,7 +111,7 @@ describe("dashboards edited in the Lakeview UI", () => {
             const result = await pullDashboards({ client: fake.client(), target: TARGET, entries: edited.map((e) => e.entry), displayNameFor, root });
 
             assert.deepEqual(result.warnings, []);
-            assert.equal(result.written.length, 12);
+            assert.equal(result.written.length, 13);
             const readPulled = (entry: { file: string }) => fs.readFileSync(path.join(root, entry.file), "utf8");
             for (const { entry } of edited) {
                 const pulled = readPulled(entry);
@@ -120,7 +120,7 @@ describe("dashboards edited in the Lakeview UI", () => {
                 assert.deepEqual(checkDashboardTemplate(pulled, entry.file).problems, [], entry.file);
             }
             // What `pulumi up` runs before any resource exists.
-            assert.equal(prepareDashboards(TARGET, readPulled).length, 12);
+            assert.equal(prepareDashboards(TARGET, readPulled).length, 13);
         });
 
         it("warn, naming file and path, when a pulled dashboard would block the deploy", async () => {

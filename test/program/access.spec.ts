@@ -123,7 +123,7 @@ describe("app, grants and permissions per stack", function () {
         const expected: Array<[string, keyof typeof ACCESS_LEVELS, number]> = [
             [T.job, "job", ofType(prod.resources, T.job).length],
             [T.pipeline, "pipeline", 2],
-            [T.dashboard, "dashboard", 12],
+            [T.dashboard, "dashboard", 13],
             [T.serving, "servingEndpoint", 4],
             [T.warehouse, "warehouse", 1],
             [T.app, "app", 1],
@@ -156,7 +156,7 @@ describe("app, grants and permissions per stack", function () {
         for (const e of [dev, prod]) {
             const parsed = stackOutputsSchema.safeParse(e.outputs);
             assert.ok(parsed.success, JSON.stringify(parsed.error?.issues));
-            assert.deepStrictEqual(Object.keys(parsed.data!.dashboards).length, 12);
+            assert.deepStrictEqual(Object.keys(parsed.data!.dashboards).length, 13);
         }
     });
 });

@@ -13,7 +13,7 @@ const GRANTS_COMPONENT = "payment-analysis:platform:UnityCatalogGrants";
 
 function dashboardsOf(evaluation: Evaluation): RegisteredResource[] {
     const found = ofType(evaluation.resources, DASHBOARD);
-    assert.strictEqual(found.length, 12);
+    assert.strictEqual(found.length, 13);
     return found;
 }
 
