@@ -25,9 +25,9 @@ describe("local Spark run manifest (scripts/lib/spark-local.ts)", () => {
 
     it("maps each dashboard dataset to the widget types that draw it", () => {
         const executive = manifest.dashboards.find((dashboard) => dashboard.file === "dashboards/executive_overview.lvdash.json");
-        const kpis = executive?.datasets.find((dataset) => dataset.name === "executive_kpis");
-        assert.ok(kpis?.widgetTypes.includes("counter"));
-        assert.match(kpis?.query ?? "", /FROM spark_catalog\.some_schema\.v_executive_kpis/);
+        const attempts = executive?.datasets.find((dataset) => dataset.name === "attempts");
+        assert.ok(attempts?.widgetTypes.includes("counter"), JSON.stringify(attempts?.widgetTypes));
+        assert.match(attempts?.query ?? "", /FROM spark_catalog\.some_schema\.payments_enriched_silver/);
         assert.equal(manifest.models.length, 4);
         assert.ok(manifest.models.every((model) => model.startsWith("spark_catalog.some_schema.")));
     });
