@@ -2,10 +2,11 @@ import * as pulumi from "@pulumi/pulumi";
 import type { local } from "@pulumi/command";
 import { hashOfInputs } from "./input-hash";
 import type { AssetPaths } from "./job-spec";
-import { runnerTimeoutMinutes, sqlTaskKey } from "./job-spec";
+import { runnerTimeoutMinutes } from "./job-spec";
 import type { Jobs } from "./jobs";
 import type { Pipelines } from "./pipelines";
 import { jobRunCommand, pipelineUpdateCommand, RunnerConnection, runStep } from "./run-step";
+import { sqlFilesJobStep } from "./sql-job-step";
 
 export interface BootstrapChainArgs {
     readonly jobs: Jobs;
@@ -62,20 +63,8 @@ export class BootstrapChain extends pulumi.ComponentResource {
             { parent: this, dependsOn: [simulate] },
         );
 
-        const sqlJobStep = (step: BootstrapStep, jobKey: string, after: pulumi.Resource[]) => {
-            const job = jobs.job(jobKey);
-            if (job.definition.kind !== "sql") throw new Error(`BootstrapChain: step ${step} expects a SQL files job, but ${jobKey} is a ${job.definition.kind} job`);
-            const files = job.definition.files;
-            return runStep(
-                `${name}-${step}`,
-                {
-                    command: job.id.apply((id) => jobRunCommand(id, {}, runnerTimeoutMinutes(job.definition), profile)),
-                    inputsHash: hashOfInputs({ sql: files.map((file) => assets.sqlFile(sqlTaskKey(file)).contentHash), spec: job.runSpecHash }),
-                    connection,
-                },
-                { parent: this, dependsOn: after },
-            );
-        };
+        const sqlJobStep = (step: BootstrapStep, jobKey: string, after: pulumi.Resource[]) =>
+            sqlFilesJobStep(`${name}-${step}`, jobs.job(jobKey), assets, connection, { parent: this, dependsOn: after });
         const goldViews = sqlJobStep("gold-views", "gold_views", [etlUpdate]);
         const lakehouse = sqlJobStep("lakehouse", "lakehouse_bootstrap", [goldViews, args.tablesReady]);
 

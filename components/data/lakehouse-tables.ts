@@ -1,10 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { local } from "@pulumi/command";
-import { hashOfInputs } from "./input-hash";
 import type { AssetPaths } from "./job-spec";
-import { runnerTimeoutMinutes, sqlTaskKey } from "./job-spec";
 import type { Jobs } from "./jobs";
-import { jobRunCommand, RunnerConnection, runStep } from "./run-step";
+import type { RunnerConnection } from "./run-step";
+import { sqlFilesJobStep } from "./sql-job-step";
 
 export interface LakehouseTablesArgs {
     readonly jobs: Jobs;
@@ -23,18 +22,7 @@ export class LakehouseTables extends pulumi.ComponentResource {
 
     constructor(name: string, args: LakehouseTablesArgs, opts?: pulumi.ComponentResourceOptions) {
         super("payment-analysis:data:LakehouseTables", name, {}, opts);
-        const job = args.jobs.job("lakehouse_tables");
-        if (job.definition.kind !== "sql") throw new Error(`LakehouseTables: lakehouse_tables must be a SQL files job, but it is a ${job.definition.kind} job`);
-        const files = job.definition.files;
-        this.step = runStep(
-            `${name}-create`,
-            {
-                command: job.id.apply((id) => jobRunCommand(id, {}, runnerTimeoutMinutes(job.definition), args.connection.profile)),
-                inputsHash: hashOfInputs({ sql: files.map((file) => args.assets.sqlFile(sqlTaskKey(file)).contentHash), spec: job.runSpecHash }),
-                connection: args.connection,
-            },
-            { parent: this },
-        );
+        this.step = sqlFilesJobStep(`${name}-create`, args.jobs.job("lakehouse_tables"), args.assets, args.connection, { parent: this });
         this.registerOutputs({});
     }
 }
