@@ -1,11 +1,15 @@
 /**
  * `npm run bench`: evaluates the full dev stack under mocks and prints how many resources it registers,
  * how long the evaluation takes relative to loading @pulumi/databricks alone, and the deployment's
- * critical path on a real workspace, estimated from the dependency graph and durations.md.
+ * critical path on a real workspace, estimated from the dependency graph and durations.md, then the figures
+ * of the last local Spark run (step times, the simulator's sustained event rate).
  */
+import * as fs from "fs";
+import * as path from "path";
 import { performance } from "perf_hooks";
 import { RegisteredResource } from "../test/support/program";
 import { DURATION_BY_COMMAND, DURATION_BY_TYPE, DurationEstimate, isInstant, UNLISTED_CUSTOM_MINUTES } from "./lib/bench-durations";
+import { sparkFigures } from "./lib/bench-spark";
 import { criticalPath, GraphNode } from "./lib/bench-graph";
 
 /** A plausible training answer, so serving endpoints resolve as after a real run. */
@@ -73,6 +77,17 @@ async function main(): Promise<void> {
     console.log("");
     console.log(`Sum of all durations (every step one after the other, like the original's manual flow): ${minutes(result.serialMinutes)}`);
     if (unlisted.size > 0) console.log(`Types without an estimate (counted as seconds): ${[...unlisted].sort().join(", ")}`);
+
+    console.log("");
+    const sparkResult = path.join(__dirname, "..", ".tmp", "spark", "result.json");
+    if (!fs.existsSync(sparkResult)) {
+        console.log("Local Spark run: no figures yet (`npm run test:spark` writes .tmp/spark/result.json)");
+        return;
+    }
+    const spark = sparkFigures(JSON.parse(fs.readFileSync(sparkResult, "utf8")));
+    console.log(`Local Spark run (last npm run test:spark, ${fs.statSync(sparkResult).mtime.toISOString()}): ${spark.totalSeconds.toFixed(0)} s in its steps`);
+    for (const [name, seconds] of spark.steps) console.log(`  ${`${seconds.toFixed(1)} s`.padStart(9)}  ${name}`);
+    if (spark.simulatorEventsPerSecond !== undefined) console.log(`Simulator sustained ${spark.simulatorEventsPerSecond.toFixed(1)} events/s locally (landing rows that reached bronze / its run time)`);
 }
 
 main().then(

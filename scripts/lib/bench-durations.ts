@@ -38,7 +38,9 @@ export const DURATION_BY_COMMAND: ReadonlyArray<{ readonly nameEndsWith: string 
     { nameEndsWith: "-simulate", minutes: 4, basis: "critical path step 1: serverless job run, <1 min start + a few minutes of events" },
     { nameEndsWith: "-etl-update", minutes: 4, basis: "row 10: serverless triggered pipeline update, 2-6 min (est.)" },
     { nameEndsWith: "-gold-views", minutes: 1, basis: "critical path step 3: SQL task on the serverless warehouse, < 1 min" },
-    { nameEndsWith: "-lakehouse", minutes: 1, basis: "row 11 + step 3: five SQL file tasks on the warehouse (est.)" },
+    { nameEndsWith: "-lakehouse", minutes: 1, basis: "row 11 + step 3: the fill SQL task on the warehouse (est.)" },
+    { nameEndsWith: "-tables-create", minutes: 1, basis: "row 11 + step 3: four DDL SQL file tasks on the warehouse (est.)" },
+    { nameEndsWith: "-privileges", minutes: 0.2, basis: "preflight: a handful of Unity Catalog API reads (est.)" },
     { nameEndsWith: "-train", minutes: 12, basis: "row 13: training run of the four models, ~10-15 min" },
     { nameEndsWith: "-deploy", minutes: 2, basis: "row 20: app code deployment and compute start, 1-3 min (est.)" },
 ];
