@@ -11,6 +11,7 @@
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { local } from "@pulumi/command";
+import { RUN_TOKEN_ENV, STACK_ENV } from "./step-environment";
 
 /**
  * What the scripts need to authenticate, all of it non-secret: the provider's host and profile (absent ones
@@ -55,8 +56,8 @@ export function pipelineUpdateCommand(pipelineId: string, timeoutMinutes: number
     return runnerCommand(["--pipeline-id", pipelineId, "--timeout-minutes", String(timeoutMinutes), ...(profile ? ["--profile", profile] : [])]);
 }
 
-/** Must match STACK_ENV of scripts/lib/stack-credentials.ts (a test holds them together). */
-export const RUNNER_STACK_ENV = "PAYMENT_ANALYSIS_STACK";
+/** The variable the scripts read the stack's name from (the name the tests use for it). */
+export const RUNNER_STACK_ENV = STACK_ENV;
 
 /** Variables the runner reads: the stack always; host and profile only when configured, so the user's own env still applies otherwise. */
 export function runnerEnvironment(connection: RunnerConnection): Record<string, string> {
@@ -68,8 +69,7 @@ export function runnerEnvironment(connection: RunnerConnection): Record<string, 
     };
 }
 
-/** Must match RUN_TOKEN_ENV of scripts/lib/run-job-cli.ts (a test holds them together). */
-export const RUN_TOKEN_ENV = "PAYMENT_ANALYSIS_RUN_TOKEN";
+export { RUN_TOKEN_ENV };
 
 /**
  * The job run's idempotency token: the step's name and the hash of its inputs. An `up` that repeats a step

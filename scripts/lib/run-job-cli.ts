@@ -3,6 +3,7 @@
  * check the stdout contract: nothing but the exit value, as the last line.
  */
 import { WorkspaceClient } from "@databricks/sdk-experimental";
+import { RUN_TOKEN_ENV } from "../../components/data/step-environment";
 import { parseRunJobArgs } from "./run-job-args";
 import { BackoffPolicy } from "./retry";
 import { runJobAndWait, runPipelineUpdateAndWait } from "./runner";
@@ -25,7 +26,7 @@ export interface RunJobCliDeps {
 }
 
 /** Set by the deployment on each step: a token derived from the step's identity and inputs. */
-export const RUN_TOKEN_ENV = "PAYMENT_ANALYSIS_RUN_TOKEN";
+export { RUN_TOKEN_ENV };
 /** Set by a user (`PAYMENT_ANALYSIS_FRESH_RUN=1 pulumi up --replace <urn>`) to start a new run on purpose. */
 export const FRESH_RUN_ENV = "PAYMENT_ANALYSIS_FRESH_RUN";
 

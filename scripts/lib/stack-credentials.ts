@@ -8,9 +8,10 @@
  * passphrase settings `pulumi up` runs with; otherwise unified auth applies (environment, profile).
  */
 import { spawnSync } from "node:child_process";
+import { STACK_ENV } from "../../components/data/step-environment";
 
 /** Set by the program on every command step; names the stack whose config holds the token, if any. */
-export const STACK_ENV = "PAYMENT_ANALYSIS_STACK";
+export { STACK_ENV };
 
 export interface ConfigReader {
     /** Runs `pulumi <args>` and returns its exit code and output. */
