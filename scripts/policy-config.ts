@@ -5,10 +5,9 @@
  * validated), so a stack the program would refuse gets no config either.
  */
 import * as path from "node:path";
-import { parseConfig, projectKeys } from "../components/config";
 import { parseStrictOptions } from "./lib/cli-args";
 import { policyConfigFor } from "./lib/policy-config";
-import { readStackFile, withProjectDefaults } from "./lib/stack-file";
+import { stackConfig } from "./lib/stack-file";
 
 const usage = "usage: npm run --silent policy-config -- --stack <name>";
 
@@ -17,7 +16,7 @@ try {
     const stack = values.stack;
     if (!stack) throw new Error(`--stack is required\n${usage}`);
     const root = path.resolve(__dirname, "..");
-    const config = parseConfig(projectKeys(withProjectDefaults(readStackFile(stack, root), root)), stack);
+    const config = stackConfig(stack, root);
     process.stdout.write(`${JSON.stringify(policyConfigFor(config.environment), null, 2)}\n`);
 } catch (error) {
     process.stderr.write(`policy-config failed: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -3,8 +3,8 @@
  * parser, so the golden files and `pulumi up` can never disagree about where a stack's tables live.
  */
 import * as path from "path";
-import { readStackFile, withProjectDefaults } from "./stack-file";
-import { parseConfig, projectKeys, type StackConfig } from "../../components/config";
+import { stackConfig as readStackConfig } from "./stack-file";
+import type { StackConfig } from "../../components/config";
 import type { DashboardTarget } from "../../components/analytics/render";
 
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
@@ -13,7 +13,7 @@ export const REPO_ROOT = path.resolve(__dirname, "..", "..");
 export const GOLDEN_STACKS = ["dev", "prod"] as const;
 
 export function stackConfig(stack: string, root = REPO_ROOT): StackConfig {
-    return parseConfig(projectKeys(withProjectDefaults(readStackFile(stack, root), root)), stack);
+    return readStackConfig(stack, root);
 }
 
 export function dashboardTarget(config: StackConfig): DashboardTarget {

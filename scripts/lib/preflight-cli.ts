@@ -5,11 +5,10 @@
  */
 import * as path from "node:path";
 import { WorkspaceClient } from "@databricks/sdk-experimental";
-import { parseConfig, projectKeys } from "../../components/config";
 import { parseStrictOptions } from "./cli-args";
 import { formatMissing, missingPrivileges } from "./preflight";
 import { CliIo } from "./run-job-cli";
-import { readStackFile, withProjectDefaults } from "./stack-file";
+import { stackConfig } from "./stack-file";
 
 export const preflightUsage = [
     "usage: npm run --silent preflight -- --stack <name> [--profile <name>]",
@@ -28,7 +27,7 @@ export async function preflightCli(argv: readonly string[], deps: PreflightCliDe
         const values = parseStrictOptions(argv, { stack: { type: "string" }, profile: { type: "string" } }, (problem) => new Error(`${problem}\n${preflightUsage}`));
         if (!values.stack) throw new Error(`--stack is required\n${preflightUsage}`);
         const root = deps.root ?? path.resolve(__dirname, "..", "..");
-        const config = parseConfig(projectKeys(withProjectDefaults(readStackFile(values.stack, root), root)), values.stack);
+        const config = stackConfig(values.stack, root);
         const { identity, missing } = await missingPrivileges(deps.createClient(values.profile), config.catalog);
         if (missing.length > 0) {
             deps.io.stderr(`preflight failed: ${formatMissing(identity, missing)}\n`);

@@ -2,6 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parse as parseYaml } from "yaml";
+import { parseConfig, projectKeys, type StackConfig } from "../../components/config";
 
 /** Config values travel as strings; structured ones as JSON text. */
 function asConfigText(value: unknown): string {
@@ -37,4 +38,9 @@ export function projectDefaults(root: string): Record<string, string> {
 /** What the program receives: the stack's own values, and the project default for each key the stack leaves unset. */
 export function withProjectDefaults(stackConfig: Readonly<Record<string, string>>, root: string): Record<string, string> {
     return { ...projectDefaults(root), ...stackConfig };
+}
+
+/** The stack's config as the program sees it: the stack file, the project defaults, the program's validation. */
+export function stackConfig(stack: string, root: string): StackConfig {
+    return parseConfig(projectKeys(withProjectDefaults(readStackFile(stack, root), root)), stack);
 }
