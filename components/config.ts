@@ -21,7 +21,7 @@ export const PIPELINE_MODES = ["development", "triggered", "continuous"] as cons
 
 const UC_IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 const TAG_KEY = /^[A-Za-z0-9_.:/=+@-]{1,127}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Groups that hold every user of the workspace or account: granting them is granting everyone. */
 export const ALL_USERS_GROUPS = ["users", "account users"] as const;

@@ -4,7 +4,7 @@
  * every alert without mocks.
  */
 import type * as databricks from "@pulumi/databricks";
-import type { StackConfig } from "../config";
+import { type StackConfig, UUID } from "../config";
 
 export interface AlertDefinition {
     /** Also the query file's name under sql/alerts/. */
@@ -46,8 +46,6 @@ export const ALERT_DEFINITIONS: readonly AlertDefinition[] = [
 
 /** Every 15 minutes, in UTC (Quartz syntax, as the Alerts API takes it). */
 export const ALERT_SCHEDULE = "0 0/15 * * * ?";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface AlertSpecContext {
     readonly displayName: (title: string) => string;

@@ -2,6 +2,7 @@
 // it hands a policy the same kind of args the engine does, including inputs
 // wrapped in the SDK's unknown-checking proxy, and sorts the outcome the same
 // way: reported violations, "not applicable", or "can't run during preview".
+import { PRODUCTION_STACK_NAME } from "../../components/config";
 import { ResourceValidation, ResourceValidationArgs, ResourceValidationPolicy, unknownCheckingProxy, UnknownValueError } from "@pulumi/policy";
 
 // The engine's placeholders for values unknown during preview. They are
@@ -49,7 +50,7 @@ class NotApplicable extends Error {
  * environment prod, dev says dev); a test of another pairing passes `config` itself.
  */
 export function defaultPolicyConfig(stack: string): Record<string, unknown> {
-    return { environment: stack.toLowerCase().startsWith("prod") ? "prod" : "dev" };
+    return { environment: PRODUCTION_STACK_NAME.test(stack) ? "prod" : "dev" };
 }
 
 export function urnFor(stack: string, type: string, name: string): string {
