@@ -50,16 +50,20 @@ export interface WorkspaceClientOptions {
 }
 
 export function createWorkspaceClient(options: WorkspaceClientOptions = {}): WorkspaceClient {
-    const stackToken = options.config?.token === undefined ? tokenFromStack(options.env ?? process.env, options.readStackConfig) : undefined;
+    const env = options.env ?? process.env;
+    const clock = options.clock ?? systemClock;
+    const stackToken = options.config?.token === undefined ? tokenFromStack(env, options.readStackConfig) : undefined;
     const config = new Config({
         ...(stackToken !== undefined ? { token: stackToken, authType: "pat" } : {}),
         ...options.config,
         ...(options.host !== undefined ? { host: options.host } : {}),
         ...(options.profile !== undefined ? { profile: options.profile } : {}),
     });
+    // The host as configured, with the same precedence as above (a profile's host is the SDK's to resolve).
+    const configuredHost = options.host ?? options.config?.host ?? env["DATABRICKS_HOST"];
     const agent = options.agent ?? new https.Agent({ keepAlive: true, rejectUnauthorized: true });
     const client = new WorkspaceClient(config, { agent, product: "payment-analysis-scripts", productVersion: "0.1.0" });
-    const port = configuredPort(options.config?.host ?? options.host ?? (options.env ?? process.env)["DATABRICKS_HOST"]);
+    const port = configuredPort(configuredHost);
     if (port !== undefined) {
         Object.defineProperty(client.apiClient, "host", {
             get: async () => {
@@ -69,15 +73,13 @@ export function createWorkspaceClient(options: WorkspaceClientOptions = {}): Wor
             },
         });
     }
-    const env = options.env ?? process.env;
     if (env["DATABRICKS_AUTH_TYPE"] === "github-oidc" && stackToken === undefined && options.config?.token === undefined) {
-        const source = new GithubOidcTokenSource({ ...env, DATABRICKS_HOST: options.config?.host ?? options.host ?? env["DATABRICKS_HOST"] }, options.fetch ?? fetch, () => (options.clock ?? systemClock).now());
+        const source = new GithubOidcTokenSource({ ...env, DATABRICKS_HOST: configuredHost }, options.fetch ?? fetch, () => clock.now());
         config.authenticate = async (headers: Headers) => {
             headers.set("Authorization", `Bearer ${await source.token()}`);
         };
     }
     const policy = options.retryPolicy ?? defaultRetryPolicy;
-    const clock = options.clock ?? systemClock;
     client.apiClient.request = (request) => sendWithRetry(client.apiClient, request, policy, clock);
     return client;
 }
