@@ -30,6 +30,11 @@ export interface DatasetContract {
     readonly layer: Layer;
     readonly kind: ObjectKind;
     readonly producer: Producer;
+    /**
+     * The asset that creates the object empty when that is not its producer: the landing table exists from
+     * the first deploy (sql/landing_table.sql), long before the simulator first writes to it.
+     */
+    readonly createdBy?: Producer;
     readonly columns: readonly Column[];
     readonly comment?: string;
 }
