@@ -26,10 +26,45 @@ export function unpinnedActions(workflow: Workflow): string[] {
         .filter((uses) => !/@(v\d+(\.\d+){0,2}|[0-9a-f]{40})$/.test(uses));
 }
 
-/** PULUMI_VERSION differs from the @pulumi/pulumi SDK the program is built against. */
-export function pulumiVersionMismatch(workflow: Workflow, sdkVersion: string): string | undefined {
-    const cli = workflow.env?.PULUMI_VERSION;
-    return cli !== undefined && String(cli) !== sdkVersion ? `PULUMI_VERSION ${cli} but @pulumi/pulumi is ${sdkVersion}` : undefined;
+/** The file every workflow installs the Pulumi CLI from; it names the release of the SDK in package.json. */
+export const PULUMI_VERSION_FILE = ".pulumi-version";
+
+/** pulumi/actions steps that install a CLI release from anywhere but the one version file. */
+export function cliVersionOutsideVersionFile(workflow: Workflow): string[] {
+    const problems: string[] = [];
+    if (workflow.env && "PULUMI_VERSION" in workflow.env) problems.push("env PULUMI_VERSION: the CLI release belongs in .pulumi-version only");
+    for (const step of allSteps(workflow)) {
+        if (!step.uses?.startsWith("pulumi/actions@")) continue;
+        if (step.with?.["pulumi-version"] !== undefined) problems.push(`${step.uses}: pulumi-version ${String(step.with["pulumi-version"])} instead of pulumi-version-file`);
+        else if (step.with?.["pulumi-version-file"] !== PULUMI_VERSION_FILE) problems.push(`${step.uses}: pulumi-version-file is ${String(step.with?.["pulumi-version-file"])}, not ${PULUMI_VERSION_FILE}`);
+    }
+    return problems;
+}
+
+/**
+ * The oldest major of each action the workflows may use: the first whose release runs on Node 24 (GitHub
+ * retired the Node 20 runtime for actions in 2026). Raising a floor is a deliberate edit here.
+ */
+export const CURRENT_ACTION_MAJORS: Readonly<Record<string, number>> = {
+    "actions/checkout": 7,
+    "actions/setup-node": 7,
+    "actions/setup-python": 6,
+    "actions/setup-java": 5,
+    "actions/upload-artifact": 7,
+    "pulumi/actions": 7,
+};
+
+/** Actions pinned to a major older than CURRENT_ACTION_MAJORS allows, or not listed there at all. */
+export function outdatedActions(workflow: Workflow): string[] {
+    const found: string[] = [];
+    for (const step of allSteps(workflow)) {
+        const match = /^([\w.-]+\/[\w.-]+)@v(\d+)/.exec(step.uses ?? "");
+        if (!match) continue;
+        const floor = CURRENT_ACTION_MAJORS[match[1]];
+        if (floor === undefined) found.push(`${step.uses}: not in CURRENT_ACTION_MAJORS`);
+        else if (Number(match[2]) < floor) found.push(`${step.uses}: older than v${floor}`);
+    }
+    return found;
 }
 
 /** Files, npm scripts and policy packs a workflow refers to that the repository lacks. */
