@@ -66,7 +66,7 @@ describe("actionlint", function () {
         it("a job that needs a job that does not exist", () => {
             const deploy = fs.readFileSync(path.join(WORKFLOWS, "deploy.yml"), "utf8");
             const broken = deploy.replace("needs: dev", "needs: staging");
-            assert.match(describeProblems(problemsOf(broken)), /job "prod" needs job "staging" which does not exist/);
+            assert.match(describeProblems(problemsOf(broken)), /job "prod-preview" needs job "staging" which does not exist/);
         });
     });
 });

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { cliVersionOutsideVersionFile, loadWorkflow, missingReferences, outdatedActions, policyStepsWithoutEnvironment, PULUMI_VERSION_FILE, unpinnedActions, Workflow } from "./workflow-rules";
+import { cliVersionOutsideVersionFile, loadWorkflow, missingReferences, outdatedActions, policyStepsWithoutEnvironment, prodEnvironmentsInPullRequests, PULUMI_VERSION_FILE, unpinnedActions, Workflow } from "./workflow-rules";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const WORKFLOWS = path.join(ROOT, ".github", "workflows");
@@ -28,6 +28,7 @@ describe("workflow rules", () => {
             it("pins every action to a release tag or commit", () => assert.deepEqual(unpinnedActions(workflow), []));
             it("installs the Pulumi CLI from the one version file", () => assert.deepEqual(cliVersionOutsideVersionFile(workflow), []));
             it("uses the current major of every action (Node 24 releases)", () => assert.deepEqual(outdatedActions(workflow), []));
+            it("never gives pull-request code a prod environment (its principal, state credentials or passphrase)", () => assert.deepEqual(prodEnvironmentsInPullRequests(workflow), []));
             it("refers only to scripts, npm scripts and policy packs that exist", () =>
                 assert.deepEqual(missingReferences(workflow, ROOT, Object.keys(pkg.scripts)), []));
             it("gives the policy pack the stack's environment wherever it runs", () => assert.deepEqual(policyStepsWithoutEnvironment(workflow), []));
@@ -57,6 +58,21 @@ describe("workflow rules", () => {
                 "pulumi/actions@v6: pulumi-version-file is undefined, not .pulumi-version",
                 "pulumi/actions@v6: pulumi-version 3.100.0 instead of pulumi-version-file",
             ]));
+        it("a prod environment in a pull-request workflow, named, through the matrix, or computed", () =>
+            assert.deepEqual(
+                prodEnvironmentsInPullRequests({
+                    on: { pull_request: { branches: ["main"] } },
+                    jobs: {
+                        named: { environment: "prod" },
+                        matrix: { environment: "${{ matrix.environment }}", strategy: { matrix: { include: [{ stack: "dev", environment: "dev" }, { stack: "prod", environment: "prod-preview" }] } } },
+                        computed: { environment: { name: "${{ inputs.target }}" } },
+                        fine: { environment: "dev" },
+                    },
+                }),
+                ["named: environment prod in a pull-request workflow", "matrix: environment prod-preview in a pull-request workflow", "computed: environment ${{ inputs.target }} is computed; a pull-request job must name its environment"],
+            ));
+        it("a prod environment outside pull requests is the deploy's business", () =>
+            assert.deepEqual(prodEnvironmentsInPullRequests({ on: { push: { branches: ["main"] } }, jobs: { prod: { environment: "prod" } } }), []));
         it("an action older than its current major, or one nobody has checked", () =>
             assert.deepEqual(outdatedActions({ jobs: { a: { steps: [{ uses: "actions/checkout@v4" }, { uses: "actions/checkout@v7" }, { uses: "someone/else@v1" }] } } }), [
                 "actions/checkout@v4: older than v7",

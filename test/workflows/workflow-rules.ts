@@ -3,10 +3,11 @@ import * as path from "node:path";
 import { parse } from "yaml";
 
 /**
- * Project rules actionlint cannot know: actions pinned to a release, the CLI matching the SDK,
- * and every script, npm script and policy pack a workflow names actually existing.
+ * Project rules actionlint cannot know: actions pinned to a current release, the CLI from the one
+ * version file, pull-request code kept away from prod, and every script, npm script and policy pack
+ * a workflow names actually existing.
  */
-export type Workflow = { env?: Record<string, string>; jobs: Record<string, Job> };
+export type Workflow = { on?: unknown; env?: Record<string, string>; jobs: Record<string, Job> };
 export type Job = { steps?: Step[]; uses?: string; [key: string]: unknown };
 export type Step = { uses?: string; run?: string; with?: Record<string, unknown> };
 
@@ -109,6 +110,36 @@ export function policyStepsWithoutEnvironment(workflow: Workflow): string[] {
                 problems.push(`${jobName}: policyPackConfigs ${configs.trim()} is not written by an earlier policy-config step`);
             }
         }
+    }
+    return problems;
+}
+
+const PULL_REQUEST_EVENTS = ["pull_request", "pull_request_target"];
+
+function triggeredByPullRequests(workflow: Workflow): boolean {
+    const on = workflow.on;
+    if (typeof on === "string") return PULL_REQUEST_EVENTS.includes(on);
+    if (Array.isArray(on)) return on.some((event) => PULL_REQUEST_EVENTS.includes(String(event)));
+    return on !== null && typeof on === "object" && PULL_REQUEST_EVENTS.some((event) => event in on);
+}
+
+/**
+ * Jobs of a pull-request workflow that could get a prod environment's secrets (the prod principal, or
+ * state credentials and the passphrase that read and decrypt prod state): an `environment` naming prod,
+ * directly or through a matrix value, or one computed by an expression nobody can check here.
+ */
+export function prodEnvironmentsInPullRequests(workflow: Workflow): string[] {
+    if (!triggeredByPullRequests(workflow)) return [];
+    const problems: string[] = [];
+    for (const [name, job] of Object.entries(workflow.jobs)) {
+        const raw = job["environment"];
+        const environment = raw !== null && typeof raw === "object" ? (raw as { name?: unknown }).name : raw;
+        if (environment === undefined) continue;
+        const text = String(environment);
+        const include = ((job["strategy"] as { matrix?: { include?: Record<string, unknown>[] } } | undefined)?.matrix?.include ?? []).map((entry) => String(entry["environment"] ?? ""));
+        const candidates = /\$\{\{\s*matrix\.environment\s*\}\}/.test(text) ? include : [text];
+        if (text.includes("${{") && !/^\$\{\{\s*matrix\.environment\s*\}\}$/.test(text)) problems.push(`${name}: environment ${text} is computed; a pull-request job must name its environment`);
+        for (const candidate of candidates) if (/^prod/i.test(candidate)) problems.push(`${name}: environment ${candidate} in a pull-request workflow`);
     }
     return problems;
 }
