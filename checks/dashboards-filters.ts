@@ -100,11 +100,5 @@ export function checkPageFilters(dashboard: LakeviewDashboard, source: string, o
  * listed template already passes, so the list only shrinks.
  */
 export const FILTERS_PENDING: ReadonlySet<string> = new Set([
-    "dashboards/decline_analysis.lvdash.json",
-    "dashboards/realtime_monitoring.lvdash.json",
-    "dashboards/fraud_risk_analysis.lvdash.json",
-    "dashboards/routing_optimization.lvdash.json",
-    "dashboards/financial_impact.lvdash.json",
-    "dashboards/performance_latency.lvdash.json",
     "dashboards/streaming_data_quality.lvdash.json",
 ]);
