@@ -26,6 +26,8 @@ import { modelFullName, SERVED_MODELS } from "./components/serving/models";
 import { notebookSpec } from "./notebooks/requirements";
 import { Dashboards } from "./components/analytics/dashboards";
 import { SqlAlerts } from "./components/analytics/alerts";
+import { QualityMonitors } from "./components/analytics/quality-monitors";
+import { MONITORED_TABLES } from "./contract";
 import { PaymentAnalysisApp } from "./components/app/app";
 import { WorkspaceAccess } from "./components/app/access";
 import { APP_TABLE_PRIVILEGES, APP_WRITTEN_TABLES, catalogUsers, schemaGrants } from "./components/app/unity-catalog-access";
@@ -225,6 +227,24 @@ const alerts = new SqlAlerts(
     withProvider,
 );
 
+// Data-quality monitors on the silver tables, writing their metric tables to the stack's schema. They need
+// the tables, which exist once the ETL pipeline has updated: the bootstrap chain runs that update; a stack
+// without it (prod) gets no monitors from this program (see README, "Data-quality monitors").
+const qualityMonitors = bootstrap
+    ? new QualityMonitors(
+          "quality-monitors",
+          {
+              tables: MONITORED_TABLES,
+              schemaFullName: unityCatalog.fullName,
+              warehouseId: warehouse.id,
+              assetsDir: pulumi.interpolate`${assets.folder}/quality-monitors`,
+              paused: config.schedulesPaused,
+              tablesReady: bootstrap.steps["etl-update"],
+          },
+          withProvider,
+      )
+    : undefined;
+
 // Access: group permissions on every workspace object, the dashboards included.
 new WorkspaceAccess(
     "access",
@@ -261,5 +281,6 @@ export const vectorSearchEndpoint = vectorSearch.endpointName;
 export const vectorSearchIndex = vectorSearch.indexName;
 export const dashboards = analytics.dashboards;
 export const sqlAlerts = alerts.ids;
+export const dataQualityMonitors = qualityMonitors?.ids ?? {};
 export const appName = app.name;
 export const appUrl = app.url;

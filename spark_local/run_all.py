@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from spark_local.monitor_tables import create_monitor_tables
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = REPO_ROOT / "notebooks"
 
@@ -317,6 +319,7 @@ def main(argv: list[str]) -> int:
         outcome.steps["realtime datasets"] = step("real-time pipeline (" + " + ".join(REALTIME_PIPELINE) + ", two updates)", realtime)
         spark.sql(f"USE `{LOCAL_CATALOG}`.`{schema}`")
         counts["sqlFiles"], not_created = step("SQL files", lambda: run_sql_files(spark, manifest, outcome))
+        outcome.steps["monitor metric tables"] = step("monitor metric tables (fixture)", lambda: create_monitor_tables(spark, manifest, schema))
         spark.sql(f"USE `{LOCAL_CATALOG}`.`{schema}`")
         counts["datasets"] = step("dashboard datasets", lambda: run_dashboards(spark, manifest, not_created, set(manifest["rowWidgets"]), outcome))
         counts["exitValue"], counts["models"] = step("notebooks/train_models.py", lambda: train(spark, manifest, work, outcome))
