@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from spark_local.dataset_rows import save_rows
 from spark_local.monitor_tables import create_monitor_tables
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -132,6 +133,7 @@ def run_dashboards(spark: Any, manifest: dict[str, Any], not_created: set[str], 
                 outcome.fail(where, error)
                 continue
             ran += 1
+            save_rows(dashboard["file"], dataset["name"], rows)
             if rows:
                 with_rows += 1
             drawing = sorted(set(dataset["widgetTypes"]) & row_widgets)
