@@ -71,7 +71,8 @@ function encodeChannel(ch: Channel | undefined, fields: readonly TypedField[]): 
 const MARKS: Readonly<Record<string, unknown>> = {
     bar: { type: "bar" },
     histogram: { type: "bar" },
-    line: { type: "line", point: false },
+    // Points on the line, so a series of one row (an hour of local data) still shows.
+    line: { type: "line", point: true },
     "forecast-line": { type: "line" },
     combo: { type: "line" },
     area: { type: "area", line: true, opacity: 0.6 },
