@@ -71,11 +71,11 @@ function encodeChannel(ch: Channel | undefined, fields: readonly TypedField[]): 
 const MARKS: Readonly<Record<string, unknown>> = {
     bar: { type: "bar" },
     histogram: { type: "bar" },
-    // Points on the line, so a series of one row (an hour of local data) still shows.
+    // Points on lines and areas, so a series of one row (an hour of local data) still shows.
     line: { type: "line", point: true },
     "forecast-line": { type: "line" },
     combo: { type: "line" },
-    area: { type: "area", line: true, opacity: 0.6 },
+    area: { type: "area", line: true, point: true, opacity: 0.6 },
     scatter: { type: "point", filled: true },
     heatmap: { type: "rect" },
 };
