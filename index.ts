@@ -27,6 +27,8 @@ import { modelFullName, SERVED_MODELS } from "./components/serving/models";
 import { notebookSpec } from "./notebooks/requirements";
 import { Dashboards } from "./components/analytics/dashboards";
 import { SqlAlerts } from "./components/analytics/alerts";
+import { QualityMonitors } from "./components/analytics/quality-monitors";
+import { MONITORED_TABLES } from "./contract";
 import { PaymentAnalysisApp } from "./components/app/app";
 import { WorkspaceAccess } from "./components/app/access";
 import { APP_TABLE_PRIVILEGES, APP_WRITTEN_TABLES, catalogUsers, schemaGrants } from "./components/app/unity-catalog-access";
@@ -242,6 +244,25 @@ export = async () => {
         withProvider,
     );
 
+    // Data-quality monitors on the silver tables, writing their metric tables to the stack's schema. They need
+    // the tables: the dev bootstrap's ETL update makes them during this `up`; elsewhere they exist once the
+    // readiness check has found data in silver, and until then the monitors wait with training.
+    const qualityMonitors =
+        bootstrap || readiness.ready
+            ? new QualityMonitors(
+                  "quality-monitors",
+                  {
+                      tables: MONITORED_TABLES,
+                      schemaFullName: unityCatalog.fullName,
+                      warehouseId: warehouse.id,
+                      assetsDir: pulumi.interpolate`${assets.folder}/quality-monitors`,
+                      paused: config.schedulesPaused,
+                      ...(bootstrap ? { tablesReady: bootstrap.steps["etl-update"] } : {}),
+                  },
+                  withProvider,
+              )
+            : undefined;
+
     // Access: group permissions on every workspace object, the dashboards included.
     new WorkspaceAccess(
         "access",
@@ -280,6 +301,7 @@ export = async () => {
         vectorSearchIndex: vectorSearch.indexName,
         dashboards: analytics.dashboards,
         sqlAlerts: alerts.ids,
+        dataQualityMonitors: qualityMonitors?.ids ?? {},
         appName: app.name,
         appUrl: app.url,
     };

@@ -134,6 +134,18 @@ function invokeResults(caller: string, readiness: EvaluationOptions["dataReadine
             externalId: "",
             workspaceUrl: "https://example.cloud.databricks.com",
         }),
+        // Unity Catalog lookups answer with an id derived from the full name, so a test can see which object
+        // an id came from.
+        "databricks:index/getSchema:getSchema": (args) => ({
+            id: String(args["name"]),
+            name: String(args["name"]),
+            schemaInfo: { fullName: String(args["name"]), schemaId: `schema-id:${String(args["name"])}` },
+        }),
+        "databricks:index/getTable:getTable": (args) => ({
+            id: String(args["name"]),
+            name: String(args["name"]),
+            tableInfo: { fullName: String(args["name"]), tableId: `table-id:${String(args["name"])}` },
+        }),
     };
 }
 
