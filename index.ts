@@ -13,6 +13,9 @@ import { Warehouse } from "./components/platform/warehouse";
 import { Catalog } from "./components/platform/catalog";
 import { UnityCatalogGrants } from "./components/platform/grants";
 import { Lakebase } from "./components/platform/lakebase";
+import { LakebaseAppRole } from "./components/platform/lakebase-app-role";
+import { LakebaseSyncedTables } from "./components/platform/lakebase-synced-tables";
+import { StackBudgetPolicy } from "./components/platform/budget-policy";
 import { WorkspaceAssets } from "./components/platform/workspace-assets";
 import { workspaceFolderFor } from "./components/platform/placement";
 import { Jobs } from "./components/data/jobs";
@@ -54,6 +57,22 @@ const provider = new databricks.Provider(
     { dependsOn: [preflight] },
 );
 const withProvider: pulumi.ComponentResourceOptions = { providers: { databricks: provider } };
+// Serverless spend per stack: a budget policy of the stack's own (an account object, hence an account-level
+// provider), an existing policy, or none. Jobs, pipelines, endpoints, the app and Lakebase carry its id.
+const budgetPolicyId: pulumi.Input<string> | undefined =
+    config.budgetPolicy.kind === "off"
+        ? undefined
+        : config.budgetPolicy.kind === "existing"
+          ? config.budgetPolicy.id
+          : new StackBudgetPolicy("budget-policy", {
+                policyName: names.budgetPolicy("payment-analysis"),
+                tags: { ...config.tags, stack: config.stack },
+                accountProvider: new databricks.Provider(
+                    "databricks-account",
+                    { host: config.budgetPolicy.accountHost, accountId: config.budgetPolicy.accountId },
+                    { dependsOn: [preflight] },
+                ),
+            }).policyId;
 // Read for the workspace URL only: nothing in desired state depends on who runs Pulumi.
 const deployer = databricks.getCurrentUserOutput({}, { provider });
 
@@ -77,18 +96,22 @@ const unityCatalog = new Catalog(
     withProvider,
 );
 
+const lakebasePlacement = config.lakebase.project;
 const lakebase = new Lakebase(
     "lakebase",
     {
-        instance: config.lakebase.sharedInstance
-            ? { kind: "shared", name: config.lakebase.sharedInstance }
-            : { kind: "owned", name: names.databaseInstance(config.lakebase.instanceName) },
-        capacity: config.lakebase.capacity,
-        // In a shared instance every stack needs a database of its own.
-        databaseName: config.lakebase.sharedInstance ? names.unityCatalog(config.lakebase.databaseName) : config.lakebase.databaseName,
+        // A branch is a database server of its own, so stacks sharing a project never share a database.
+        placement:
+            lakebasePlacement.kind === "owned"
+                ? { kind: "owned", projectId: names.postgresId(lakebasePlacement.baseId), displayName: names.display("Payment Analysis") }
+                : { kind: "shared", projectId: lakebasePlacement.id, branchId: names.postgresId("payment-analysis") },
+        minCu: config.lakebase.minCu,
+        maxCu: config.lakebase.maxCu,
+        databaseName: config.lakebase.databaseName,
         catalogName: names.unityCatalog(config.lakebase.catalogName),
         tags: config.tags,
         protect: config.protectData,
+        budgetPolicyId,
     },
     withProvider,
 );
@@ -104,14 +127,28 @@ const assets = new WorkspaceAssets(
 );
 
 // Data and ML: pipelines and jobs; in dev a bootstrap chain fills the schema; training feeds serving.
-const lakeflowPipelines = new Pipelines("pipelines", { config, names, catalog: unityCatalog, assets }, withProvider);
+const lakeflowPipelines = new Pipelines("pipelines", { config, names, catalog: unityCatalog, assets, budgetPolicyId }, withProvider);
 const workflowJobs = new Jobs(
     "jobs",
-    { config, names, warehouse, catalog: unityCatalog, assets, notebookRequirements: notebookSpec },
+    { config, names, warehouse, catalog: unityCatalog, assets, notebookRequirements: notebookSpec, budgetPolicyId },
     withProvider,
 );
 // Every stack creates the App's lakehouse tables during `up`; they need no data.
 const lakehouseTables = new LakehouseTables("lakehouse-tables", { jobs: workflowJobs, assets, connection: scriptConnection });
+// What the app reads from Postgres follows its Delta table: Lakebase syncs it continuously.
+const syncedTables = new LakebaseSyncedTables(
+    "lakebase-synced",
+    {
+        lakebaseCatalog: lakebase.catalogName,
+        branchName: lakebase.branchName,
+        databaseName: lakebase.databaseName,
+        catalog: unityCatalog.catalogName,
+        schema: unityCatalog.schemaName,
+        budgetPolicyId,
+        sourcesReady: lakehouseTables.step,
+    },
+    withProvider,
+);
 const bootstrap = config.dataBootstrap.enabled
     ? new BootstrapChain("bootstrap", {
           jobs: workflowJobs,
@@ -133,7 +170,7 @@ const training = new TrainingRun("training", {
 });
 const serving = new ModelServingEndpoints(
     "serving",
-    { names, catalog: unityCatalog.catalogName, schema: unityCatalog.schemaName, modelVersions: training.modelVersions, tags: config.tags },
+    { names, catalog: unityCatalog.catalogName, schema: unityCatalog.schemaName, modelVersions: training.modelVersions, tags: config.tags, budgetPolicyId },
     withProvider,
 );
 const vectorSearch = new VectorSearch(
@@ -145,6 +182,7 @@ const vectorSearch = new VectorSearch(
         embeddingEndpoint: config.embeddingEndpoint,
         // Filled by the dev bootstrap; elsewhere the index starts on the (empty) table and follows it.
         sourceTableReady: bootstrap?.lastStep ?? lakehouseTables.step,
+        budgetPolicyId,
     },
     withProvider,
 );
@@ -159,15 +197,18 @@ const app = new PaymentAnalysisApp(
         computeSize: config.app.computeSize,
         bindings: {
             warehouseId: warehouse.id,
-            lakebase: { instanceName: lakebase.instanceName, databaseName: lakebase.databaseName },
+            lakebase: { branch: lakebase.branchName, database: lakebase.databaseResourceName },
             servingEndpoints: serving.endpointNames,
             jobs: Object.fromEntries(APP_JOBS.map((key) => [key, workflowJobs.job(key).id])),
             reportsVolume: unityCatalog.volumes.reports.fullName,
         },
         source: config.app.source.kind === "git" ? config.app.source : { kind: "workspace", upload: assets.appSource, connection: scriptConnection },
+        budgetPolicyId,
     },
     withProvider,
 );
+// The app's Postgres role, with the membership that lets it read the synced tables.
+new LakebaseAppRole("lakebase-app-role", { branchName: lakebase.branchName, principal: app.servicePrincipalClientId }, withProvider);
 
 // Unity Catalog grants, one owner per securable; declared before the dashboards, which wait for them.
 const grants = new UnityCatalogGrants(
@@ -252,8 +293,10 @@ export const warehouseName = warehouse.name;
 export const catalog = unityCatalog.catalogName;
 export const schema = unityCatalog.schemaName;
 export const volumes = Object.fromEntries(Object.entries(unityCatalog.volumes).map(([key, volume]) => [key, volume.path]));
-export const lakebaseInstance = lakebase.instanceName;
+export const lakebaseProject = lakebase.projectName;
+export const lakebaseBranch = lakebase.branchName;
 export const lakebaseCatalog = lakebase.catalogName;
+export const lakebaseSyncedTables = syncedTables.tables;
 export const models = serving.models;
 export const jobs = workflowJobs.outputs();
 export const pipelines = lakeflowPipelines.outputs();

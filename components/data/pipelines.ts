@@ -12,6 +12,8 @@ export interface PipelinesArgs {
     readonly names: StackNames;
     readonly catalog: Catalog;
     readonly assets: AssetPaths;
+    /** The stack's budget policy, when spend is attributed per stack. */
+    readonly budgetPolicyId?: pulumi.Input<string>;
 }
 
 export interface DeployedPipeline {
@@ -39,6 +41,7 @@ export class Pipelines extends pulumi.ComponentResource {
                 mode: config.pipelineMode,
                 tags: config.tags,
                 runAsServicePrincipal: config.isProd ? config.access.runAsServicePrincipal : undefined,
+                budgetPolicyId: args.budgetPolicyId,
             }),
         }));
         for (const { definition, spec } of specs) {
