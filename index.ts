@@ -57,22 +57,21 @@ const provider = new databricks.Provider(
     { dependsOn: [preflight] },
 );
 const withProvider: pulumi.ComponentResourceOptions = { providers: { databricks: provider } };
-// Serverless spend per stack: a budget policy of the stack's own (an account object, hence an account-level
-// provider), an existing policy, or none. Jobs, pipelines, endpoints, the app and Lakebase carry its id.
-const budgetPolicyId: pulumi.Input<string> | undefined =
-    config.budgetPolicy.kind === "off"
-        ? undefined
-        : config.budgetPolicy.kind === "existing"
-          ? config.budgetPolicy.id
-          : new StackBudgetPolicy("budget-policy", {
-                policyName: names.budgetPolicy("payment-analysis"),
-                tags: { ...config.tags, stack: config.stack },
-                accountProvider: new databricks.Provider(
-                    "databricks-account",
-                    { host: config.budgetPolicy.accountHost, accountId: config.budgetPolicy.accountId },
-                    { dependsOn: [preflight] },
-                ),
-            }).policyId;
+/**
+ * Serverless spend per stack: a budget policy of the stack's own, an existing policy, or none. Jobs,
+ * pipelines, endpoints, the app and Lakebase carry its id.
+ */
+function stackBudgetPolicyId(): pulumi.Input<string> | undefined {
+    const policy = config.budgetPolicy;
+    if (policy.kind === "off") return undefined;
+    if (policy.kind === "existing") return policy.id;
+    // Budget policies are account objects, so an account-level provider, after the same preflight. It takes
+    // its credentials from the environment (OAuth client credentials of an account admin): a workspace
+    // token is no account credential.
+    const accountProvider = new databricks.Provider("databricks-account", { host: policy.accountHost, accountId: policy.accountId }, { dependsOn: [preflight] });
+    return new StackBudgetPolicy("budget-policy", { policyName: names.budgetPolicy("payment-analysis"), tags: { ...config.tags, stack: config.stack }, accountProvider }).policyId;
+}
+const budgetPolicyId = stackBudgetPolicyId();
 // Read for the workspace URL only: nothing in desired state depends on who runs Pulumi.
 const deployer = databricks.getCurrentUserOutput({}, { provider });
 
