@@ -13,6 +13,9 @@ import { Warehouse } from "./components/platform/warehouse";
 import { Catalog } from "./components/platform/catalog";
 import { UnityCatalogGrants } from "./components/platform/grants";
 import { Lakebase } from "./components/platform/lakebase";
+import { LakebaseAppRole } from "./components/platform/lakebase-app-role";
+import { LakebaseSyncedTables } from "./components/platform/lakebase-synced-tables";
+import { StackBudgetPolicy } from "./components/platform/budget-policy";
 import { WorkspaceAssets } from "./components/platform/workspace-assets";
 import { workspaceFolderFor } from "./components/platform/placement";
 import { Jobs } from "./components/data/jobs";
@@ -60,6 +63,21 @@ export = async () => {
         { dependsOn: [preflight] },
     );
     const withProvider: pulumi.ComponentResourceOptions = { providers: { databricks: provider } };
+    /**
+     * Serverless spend per stack: a budget policy of the stack's own, an existing policy, or none. Jobs,
+     * pipelines, endpoints, the app and Lakebase carry its id.
+     */
+    function stackBudgetPolicyId(): pulumi.Input<string> | undefined {
+        const policy = config.budgetPolicy;
+        if (policy.kind === "off") return undefined;
+        if (policy.kind === "existing") return policy.id;
+        // Budget policies are account objects, so an account-level provider, after the same preflight. It takes
+        // its credentials from the environment (OAuth client credentials of an account admin): a workspace
+        // token is no account credential.
+        const accountProvider = new databricks.Provider("databricks-account", { host: policy.accountHost, accountId: policy.accountId }, { dependsOn: [preflight] });
+        return new StackBudgetPolicy("budget-policy", { policyName: names.budgetPolicy("payment-analysis"), tags: { ...config.tags, stack: config.stack }, accountProvider }).policyId;
+    }
+    const budgetPolicyId = stackBudgetPolicyId();
     // Read for the workspace URL only: nothing in desired state depends on who runs Pulumi.
     const deployer = databricks.getCurrentUserOutput({}, { provider });
 
@@ -84,18 +102,22 @@ export = async () => {
         withProvider,
     );
 
+    const lakebasePlacement = config.lakebase.project;
     const lakebase = new Lakebase(
         "lakebase",
         {
-            instance: config.lakebase.sharedInstance
-                ? { kind: "shared", name: config.lakebase.sharedInstance }
-                : { kind: "owned", name: names.databaseInstance(config.lakebase.instanceName) },
-            capacity: config.lakebase.capacity,
-            // In a shared instance every stack needs a database of its own.
-            databaseName: config.lakebase.sharedInstance ? names.unityCatalog(config.lakebase.databaseName) : config.lakebase.databaseName,
+            // A branch is a database server of its own, so stacks sharing a project never share a database.
+            placement:
+                lakebasePlacement.kind === "owned"
+                    ? { kind: "owned", projectId: names.postgresId(lakebasePlacement.baseId), displayName: names.display("Payment Analysis") }
+                    : { kind: "shared", projectId: lakebasePlacement.id, branchId: names.postgresId("payment-analysis") },
+            minCu: config.lakebase.minCu,
+            maxCu: config.lakebase.maxCu,
+            databaseName: config.lakebase.databaseName,
             catalogName: names.unityCatalog(config.lakebase.catalogName),
             tags: config.tags,
             protect: config.protectData,
+            budgetPolicyId,
         },
         withProvider,
     );
@@ -113,13 +135,27 @@ export = async () => {
     // Data and ML: pipelines and jobs; in dev a bootstrap chain fills the schema; training feeds serving.
     const workflowJobs = new Jobs(
         "jobs",
-        { config, names, warehouse, catalog: unityCatalog, assets, notebookRequirements: notebookSpec },
+        { config, names, warehouse, catalog: unityCatalog, assets, notebookRequirements: notebookSpec, budgetPolicyId },
         withProvider,
     );
     // Every stack creates the landing table and the App's lakehouse tables during `up`; they need no data, and
     // the pipelines start only once the landing table they read exists.
     const lakehouseTables = new LakehouseTables("lakehouse-tables", { jobs: workflowJobs, assets, connection: scriptConnection });
-    const lakeflowPipelines = new Pipelines("pipelines", { config, names, catalog: unityCatalog, assets, after: [lakehouseTables.step] }, withProvider);
+    const lakeflowPipelines = new Pipelines("pipelines", { config, names, catalog: unityCatalog, assets, after: [lakehouseTables.step], budgetPolicyId }, withProvider);
+    // What the app reads from Postgres follows its Delta table: Lakebase syncs it continuously.
+    const syncedTables = new LakebaseSyncedTables(
+        "lakebase-synced",
+        {
+            lakebaseCatalog: lakebase.catalogName,
+            branchName: lakebase.branchName,
+            databaseName: lakebase.databaseName,
+            catalog: unityCatalog.catalogName,
+            schema: unityCatalog.schemaName,
+            budgetPolicyId,
+            sourcesReady: lakehouseTables.step,
+        },
+        withProvider,
+    );
     const bootstrap = config.dataBootstrap.enabled
         ? new BootstrapChain("bootstrap", {
               jobs: workflowJobs,
@@ -151,7 +187,7 @@ export = async () => {
     const serving = training
         ? new ModelServingEndpoints(
               "serving",
-              { names, catalog: unityCatalog.catalogName, schema: unityCatalog.schemaName, modelVersions: training.modelVersions, tags: config.tags },
+              { names, catalog: unityCatalog.catalogName, schema: unityCatalog.schemaName, modelVersions: training.modelVersions, tags: config.tags, budgetPolicyId },
               withProvider,
           )
         : undefined;
@@ -164,6 +200,7 @@ export = async () => {
             embeddingEndpoint: config.embeddingEndpoint,
             // Filled by the dev bootstrap; elsewhere the index starts on the (empty) table and follows it.
             sourceTableReady: bootstrap?.lastStep ?? lakehouseTables.step,
+            budgetPolicyId,
         },
         withProvider,
     );
@@ -178,15 +215,18 @@ export = async () => {
             computeSize: config.app.computeSize,
             bindings: {
                 warehouseId: warehouse.id,
-                lakebase: { instanceName: lakebase.instanceName, databaseName: lakebase.databaseName },
+                lakebase: { branch: lakebase.branchName, database: lakebase.databaseResourceName },
                 servingEndpoints: serving?.endpointNames ?? {},
                 jobs: Object.fromEntries(APP_JOBS.map((key) => [key, workflowJobs.job(key).id])),
                 reportsVolume: unityCatalog.volumes.reports.fullName,
             },
             source: config.app.source.kind === "git" ? config.app.source : { kind: "workspace", upload: assets.appSource, connection: scriptConnection },
+            budgetPolicyId,
         },
         withProvider,
     );
+    // The app's Postgres role, with the membership that lets it read the synced tables.
+    new LakebaseAppRole("lakebase-app-role", { branchName: lakebase.branchName, principal: app.servicePrincipalClientId }, withProvider);
 
     // Unity Catalog grants, one owner per securable; declared before the dashboards, which wait for them.
     const grants = new UnityCatalogGrants(
@@ -291,8 +331,10 @@ export = async () => {
         catalog: unityCatalog.catalogName,
         schema: unityCatalog.schemaName,
         volumes: Object.fromEntries(Object.entries(unityCatalog.volumes).map(([key, volume]) => [key, volume.path])),
-        lakebaseInstance: lakebase.instanceName,
+        lakebaseProject: lakebase.projectName,
+        lakebaseBranch: lakebase.branchName,
         lakebaseCatalog: lakebase.catalogName,
+        lakebaseSyncedTables: syncedTables.tables,
         models: serving?.models ?? {},
         pendingWork: readiness.ready ? [] : DATA_DEPENDENT_WORK.map((work) => `${work}: ${readiness.reason}`),
         jobs: workflowJobs.outputs(),

@@ -4,13 +4,29 @@
  * reads Pulumi config, and it runs before any resource is registered.
  */
 import { z } from "zod";
+import { embeddingEndpointProblem, endpointsInEveryRegion } from "./serving/embedding-regions";
 
 export const PROJECT = "payment-analysis";
 
 export const WAREHOUSE_SIZES = [
     "2X-Small", "X-Small", "Small", "Medium", "Large", "X-Large", "2X-Large", "3X-Large", "4X-Large",
 ] as const;
-export const LAKEBASE_CAPACITIES = ["CU_1", "CU_2", "CU_4", "CU_8"] as const;
+/**
+ * Lakebase Autoscaling compute: 0.5 to 32 CU in steps of 0.5, and the autoscaling range (max - min) at
+ * most 16 CU (PostgresEndpointSpec in @pulumi/databricks 1.110; Lakebase "computes and scaling" docs).
+ */
+export const LAKEBASE_CU = { min: 0.5, max: 32, step: 0.5, maxRange: 16 } as const;
+/** Review stacks: their names start with pr- (scripts/lib/review-stack.ts writes them). */
+export const REVIEW_STACK_NAME = /^pr-/;
+/**
+ * Keys an earlier version accepted, with what replaced them; a stack file that still sets one is told
+ * which key to use instead of just "unknown key".
+ */
+export const RETIRED_KEYS: Readonly<Record<string, string>> = {
+    lakebaseInstanceName: "lakebaseProjectName (Lakebase Autoscaling projects replace database instances; see docs/lakebase-migration.md)",
+    lakebaseSharedInstance: "lakebaseSharedProject (an existing Lakebase Autoscaling project; the stack gets a branch of its own in it; see docs/lakebase-migration.md)",
+    lakebaseCapacity: "lakebaseMinCu and lakebaseMaxCu (the endpoint's autoscaling limits in compute units; see docs/lakebase-migration.md)",
+};
 /** Explicit Unity Catalog access modes for classic job clusters (the original relied on workspace defaults). */
 export const DATA_SECURITY_MODES = ["SINGLE_USER", "USER_ISOLATION", "DATA_SECURITY_MODE_DEDICATED", "DATA_SECURITY_MODE_STANDARD"] as const;
 /**
@@ -45,6 +61,15 @@ function fromConfigText(kind: "boolean" | "integer" | "json") {
     };
 }
 
+const computeUnits = (fallback: number) =>
+    z
+        .preprocess(
+            (value) => (typeof value === "string" && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value),
+            z.number().refine((n) => n >= LAKEBASE_CU.min && n <= LAKEBASE_CU.max && Number.isInteger(n / LAKEBASE_CU.step), {
+                message: `must be ${LAKEBASE_CU.min} to ${LAKEBASE_CU.max} compute units, in steps of ${LAKEBASE_CU.step}`,
+            }),
+        )
+        .default(fallback);
 const bool = (fallback: boolean) => z.preprocess(fromConfigText("boolean"), z.boolean()).default(fallback);
 const int = (min: number, max: number, fallback: number) =>
     z.preprocess(fromConfigText("integer"), z.number().int().min(min).max(max)).default(fallback);
@@ -81,6 +106,9 @@ const gitUrl = z.string().refine(
  * An optional text key. Pulumi.yaml gives it the default "" because the CLI refuses a stack that leaves a
  * key without a default unset; so the empty string means "not set".
  */
+/** The embedding endpoint every region in components/serving/embedding-endpoints-by-region.json serves pay-per-token. */
+export const DEFAULT_EMBEDDING_ENDPOINT = endpointsInEveryRegion()[0] ?? "databricks-gte-large-en";
+
 const optionalText = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
 const rawSchema = z
@@ -100,9 +128,15 @@ const rawSchema = z
         warehouseType: z.enum(["PRO", "CLASSIC"]).default("PRO"),
         warehouseServerless: bool(true),
         warehouseAutoStopMinutes: int(5, 240, 10),
-        lakebaseInstanceName: z.string().regex(/^[a-z][a-z-]{0,40}$/, "must use only lower-case letters and - (Lakebase instance names allow no digits; the stack suffix is added)").default("payment-analysis-db"),
-        lakebaseSharedInstance: optionalText(z.string().regex(/^[a-z][a-z-]{0,62}$/, "must be the name of an existing Lakebase instance (lower-case letters and -)")),
-        lakebaseCapacity: z.enum(LAKEBASE_CAPACITIES).default("CU_1"),
+        lakebaseProjectName: z
+            .string()
+            .regex(/^[a-z][a-z0-9-]{0,40}$/, "must start with a lower-case letter, then use a-z, 0-9 and - (at most 41 characters; the stack suffix is added)")
+            .default("payment-analysis"),
+        lakebaseSharedProject: optionalText(
+            z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, "must be the id of an existing Lakebase Autoscaling project (1-63 characters: a lower-case letter, then a-z, 0-9 and -)"),
+        ),
+        lakebaseMinCu: computeUnits(0.5),
+        lakebaseMaxCu: computeUnits(2),
         lakebaseDatabaseName: ucName("payment_analysis"),
         lakebaseCatalogName: ucName("payment_analysis_lakebase"),
         jobCompute: z.enum(["serverless", "classic"]).default("serverless"),
@@ -116,7 +150,19 @@ const rawSchema = z
         simulatorEventsPerSecond: int(1, 100_000, 1000),
         simulatorDurationMinutes: int(1, 50, 5),
         llmEndpoint: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/).default("databricks-meta-llama-3-3-70b-instruct"),
-        embeddingEndpoint: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/).default("databricks-bge-large-en"),
+        embeddingEndpoint: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/).default(DEFAULT_EMBEDDING_ENDPOINT),
+        cloudRegion: optionalText(z.string().regex(/^(aws|azure|gcp):[a-z0-9-]+$/, "must be <cloud>:<region>, e.g. aws:eu-central-1 or azure:westeurope")),
+        budgetPolicy: z
+            .string()
+            .refine((text) => text === "off" || text === "create" || UUID.test(text), {
+                message: "must be off, create (a policy of the stack's own, needs accountId) or the id of an existing budget policy (a UUID)",
+            })
+            .default("off"),
+        accountId: optionalText(z.string().regex(UUID, "must be the Databricks account id (a UUID)")),
+        accountHost: z
+            .string()
+            .regex(/^https:\/\/accounts\.[a-z0-9.-]+$/, "must be the account console URL, e.g. https://accounts.cloud.databricks.com or https://accounts.azuredatabricks.net")
+            .default("https://accounts.cloud.databricks.com"),
         alertApprovalRateMinPercent: int(1, 100, 80),
         alertDeclineSpikePercent: int(101, 10_000, 200),
         alertLatencyP95MaxMs: int(1, 600_000, 2000),
@@ -144,8 +190,21 @@ type Parsed = z.output<typeof rawSchema>;
  * Rules between keys. They run on whatever keys did parse, so one message reports field errors and
  * cross-key errors together instead of revealing them one `pulumi up` at a time.
  */
-function crossKeyProblems(c: Partial<Parsed>, stack: string): Array<[key: string, message: string]> {
+function crossKeyProblems(c: Partial<Parsed>, stack: string, given: (key: string) => boolean): Array<[key: string, message: string]> {
     const problems: Array<[string, string]> = [];
+    if (c.lakebaseMinCu !== undefined && c.lakebaseMaxCu !== undefined) {
+        if (c.lakebaseMaxCu < c.lakebaseMinCu) problems.push(["lakebaseMaxCu", `must be at least lakebaseMinCu (${c.lakebaseMinCu})`]);
+        else if (c.lakebaseMaxCu - c.lakebaseMinCu > LAKEBASE_CU.maxRange) {
+            problems.push(["lakebaseMaxCu", `must be at most ${LAKEBASE_CU.maxRange} compute units above lakebaseMinCu (${c.lakebaseMinCu}): Lakebase autoscales over a range of at most ${LAKEBASE_CU.maxRange}`]);
+        }
+    }
+    if (c.embeddingEndpoint !== undefined) {
+        const embedding = embeddingEndpointProblem(c.cloudRegion, c.embeddingEndpoint);
+        if (embedding !== undefined) problems.push([embedding.key, embedding.message]);
+    }
+    if (c.budgetPolicy === "create" && c.accountId === undefined && !given("accountId")) {
+        problems.push(["accountId", "is required when budgetPolicy is create: budget policies are account objects, created through the account API"]);
+    }
     if (PRODUCTION_STACK_NAME.test(stack) && c.environment !== undefined && c.environment !== "prod") {
         problems.push(["environment", `must be prod on stack "${stack}": a stack named for production gets production's rules (environment is the one definition of prod for the program and the policy pack)`]);
     }
@@ -169,8 +228,11 @@ function crossKeyProblems(c: Partial<Parsed>, stack: string): Array<[key: string
         if (home !== undefined && c.runAsServicePrincipal !== undefined && home !== c.runAsServicePrincipal) {
             problems.push(["workspaceFolder", `must not be in the home of ${home} in prod: prod code lives in the run-as service principal's home, /Workspace/Users/${c.runAsServicePrincipal}/...`]);
         }
-        if (c.lakebaseSharedInstance !== undefined) {
-            problems.push(["lakebaseSharedInstance", "must be unset in prod: prod owns its Lakebase instance (protected, retained), never a shared one"]);
+        if (c.budgetPolicy === "off") {
+            problems.push(["budgetPolicy", "must not be off in prod: prod's serverless spend is attributed to its own budget policy (create, with accountId, or an existing policy's id)"]);
+        }
+        if (c.lakebaseSharedProject !== undefined) {
+            problems.push(["lakebaseSharedProject", "must be unset in prod: prod owns its Lakebase project (protected, retained), never a branch of a shared one"]);
         }
         if (c.workspaceFolder !== undefined && SHARED_FOLDER.test(c.workspaceFolder)) {
             problems.push([
@@ -201,10 +263,13 @@ export interface StackConfig {
         readonly autoStopMinutes: number;
     };
     readonly lakebase: {
-        readonly instanceName: string;
-        /** An existing instance the stack's database goes into; the stack then creates no instance. */
-        readonly sharedInstance?: string;
-        readonly capacity: (typeof LAKEBASE_CAPACITIES)[number];
+        /**
+         * owned: a Lakebase Autoscaling project of the stack's own (base id; the stack is appended).
+         * shared: an existing project the stack puts a branch of its own into (review stacks).
+         */
+        readonly project: { readonly kind: "owned"; readonly baseId: string } | { readonly kind: "shared"; readonly id: string };
+        readonly minCu: number;
+        readonly maxCu: number;
         readonly databaseName: string;
         readonly catalogName: string;
     };
@@ -222,6 +287,16 @@ export interface StackConfig {
     readonly dataBootstrap: { readonly enabled: boolean; readonly eventsPerSecond: number; readonly durationMinutes: number };
     readonly llmEndpoint: string;
     readonly embeddingEndpoint: string;
+    /** `<cloud>:<region>` of the workspace when the stack says; the embedding endpoint is checked against it. */
+    readonly cloudRegion?: string;
+    /**
+     * Serverless spend attribution: none, a policy the stack creates through the account API, or an
+     * existing policy's id.
+     */
+    readonly budgetPolicy:
+        | { readonly kind: "off" }
+        | { readonly kind: "create"; readonly accountId: string; readonly accountHost: string }
+        | { readonly kind: "existing"; readonly id: string };
     readonly alerts: {
         readonly approvalRateMinPercent: number;
         readonly declineSpikePercent: number;
@@ -276,7 +351,11 @@ function describeIssue(issue: z.core.$ZodIssue, raw: Record<string, unknown>): s
     const fullKey = `${PROJECT}:${issue.path.map(String).join(".")}`;
     if (issue.code === "unrecognized_keys") {
         return issue.keys
-            .map((k) => `${PROJECT}:${k}: is not a known key${givenText(raw, k)}; valid keys are ${KNOWN_KEYS.join(", ")}`)
+            .map((k) =>
+                k in RETIRED_KEYS
+                    ? `${PROJECT}:${k}: is no longer a key${givenText(raw, k)}; use ${RETIRED_KEYS[k]}`
+                    : `${PROJECT}:${k}: is not a known key${givenText(raw, k)}; valid keys are ${KNOWN_KEYS.join(", ")}`,
+            )
             .join("\n  - ");
     }
     const given = givenText(raw, key);
@@ -305,7 +384,7 @@ export function parseConfig(raw: Record<string, unknown>, stack: string): StackC
     const result = rawSchema.safeParse(raw);
     const problems = result.success ? [] : result.error.issues.map((issue) => describeIssue(issue, raw));
     const lenient = result.success ? result.data : parseEachKey(raw);
-    for (const [key, message] of crossKeyProblems(lenient, stack)) {
+    for (const [key, message] of crossKeyProblems(lenient, stack, (key) => raw[key] !== undefined && raw[key] !== "")) {
         problems.push(`${PROJECT}:${key}: ${message}${givenText(raw, key)}`);
     }
     if (problems.length > 0 || !result.success) throw new ConfigError(problems);
@@ -334,9 +413,9 @@ function toStackConfig(c: Parsed, stack: string): StackConfig {
         tags: { ...c.tags, project: PROJECT, environment: c.environment },
         warehouse: { size: c.warehouseSize, type: c.warehouseType, serverless: c.warehouseServerless, autoStopMinutes: c.warehouseAutoStopMinutes },
         lakebase: {
-            instanceName: c.lakebaseInstanceName,
-            ...(c.lakebaseSharedInstance !== undefined ? { sharedInstance: c.lakebaseSharedInstance } : {}),
-            capacity: c.lakebaseCapacity,
+            project: c.lakebaseSharedProject !== undefined ? { kind: "shared", id: c.lakebaseSharedProject } : { kind: "owned", baseId: c.lakebaseProjectName },
+            minCu: c.lakebaseMinCu,
+            maxCu: c.lakebaseMaxCu,
             databaseName: c.lakebaseDatabaseName,
             catalogName: c.lakebaseCatalogName,
         },
@@ -355,6 +434,13 @@ function toStackConfig(c: Parsed, stack: string): StackConfig {
         dataBootstrap: { enabled: c.dataBootstrap, eventsPerSecond: c.simulatorEventsPerSecond, durationMinutes: c.simulatorDurationMinutes },
         llmEndpoint: c.llmEndpoint,
         embeddingEndpoint: c.embeddingEndpoint,
+        ...(c.cloudRegion !== undefined ? { cloudRegion: c.cloudRegion } : {}),
+        budgetPolicy:
+            c.budgetPolicy === "off"
+                ? { kind: "off" }
+                : c.budgetPolicy === "create"
+                  ? { kind: "create", accountId: c.accountId as string, accountHost: c.accountHost }
+                  : { kind: "existing", id: c.budgetPolicy },
         alerts: {
             approvalRateMinPercent: c.alertApprovalRateMinPercent,
             declineSpikePercent: c.alertDeclineSpikePercent,

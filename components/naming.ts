@@ -16,6 +16,8 @@ export interface NameRule {
     readonly lowerCase: boolean;
     /** The first character must be a letter. */
     readonly startsWithLetter: boolean;
+    /** Inclusive minimum length, when the kind's rule has one above 2. */
+    readonly minLength?: number;
 }
 
 /** Limits as the Databricks API documents them for each kind. */
@@ -24,8 +26,16 @@ export const NAME_RULES = {
     servingEndpoint: { maxLength: 63, alphabet: "a-z0-9_-", separator: "-", lowerCase: true, startsWithLetter: true },
     /** Databricks Apps: lower-case letters, digits and hyphens, 2 to 30 characters. */
     app: { maxLength: 30, alphabet: "a-z0-9-", separator: "-", lowerCase: true, startsWithLetter: true },
-    /** Lakebase database instances: 1 to 63 characters, letters and hyphens only (no digits: `pr-17` must fold). */
-    databaseInstance: { maxLength: 63, alphabet: "a-z-", separator: "-", lowerCase: true, startsWithLetter: true },
+    /**
+     * Lakebase Autoscaling project and branch ids: 1 to 63 characters, a lower-case letter first, then
+     * lower-case letters, digits and hyphens (https://docs.databricks.com/api/postgres/v1/create-project.md,
+     * create-branch.md).
+     */
+    postgresId: { maxLength: 63, alphabet: "a-z0-9-", separator: "-", lowerCase: true, startsWithLetter: true },
+    /** Lakebase Postgres role ids: 4 to 63 lower-case letters, digits and hyphens (RFC 1123; create-role.md). */
+    postgresRole: { maxLength: 63, minLength: 4, alphabet: "a-z0-9-", separator: "-", lowerCase: true, startsWithLetter: true },
+    /** Budget policy names: unique among active policies, latin1; we keep them short and plain. */
+    budgetPolicy: { maxLength: 127, alphabet: "a-z0-9_-", separator: "-", lowerCase: true, startsWithLetter: true },
     /** Unity Catalog objects (catalogs, schemas): lower-case identifiers; we keep them well under 255. */
     unityCatalog: { maxLength: 63, alphabet: "a-z0-9_", separator: "_", lowerCase: true, startsWithLetter: true },
     /** Vector Search endpoints: letters, digits, - and _. */
@@ -81,8 +91,9 @@ export function physicalName(kind: NameKind, base: string, stack: string): strin
 /** Checks a name against its kind's rule; used by tests and as a guard before registering. */
 export function isValidName(kind: NameKind, name: string): boolean {
     const rule: NameRule = NAME_RULES[kind];
-    const pattern = new RegExp(`^${rule.startsWithLetter ? "[a-zA-Z]" : `[${rule.alphabet}]`}[${rule.alphabet}]*$`);
-    return name.length >= 2 && name.length <= rule.maxLength && pattern.test(name);
+    const first = rule.startsWithLetter ? (rule.lowerCase ? "[a-z]" : "[a-zA-Z]") : `[${rule.alphabet}]`;
+    const pattern = new RegExp(`^${first}[${rule.alphabet}]*$`);
+    return name.length >= (rule.minLength ?? 2) && name.length <= rule.maxLength && pattern.test(name);
 }
 
 /**
@@ -110,8 +121,13 @@ export class StackNames {
         return physicalName("app", base, this.stack);
     }
 
-    databaseInstance(base: string): string {
-        return physicalName("databaseInstance", base, this.stack);
+    /** A Lakebase Autoscaling project of the stack's own, or the stack's branch in a shared project. */
+    postgresId(base: string): string {
+        return physicalName("postgresId", base, this.stack);
+    }
+
+    budgetPolicy(base: string): string {
+        return physicalName("budgetPolicy", base, this.stack);
     }
 
     unityCatalog(base: string): string {

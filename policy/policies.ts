@@ -1,5 +1,6 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { noPlaintextCredentials } from "./no-plaintext-credentials";
+import { prodBudgetPolicy } from "./prod-budget-policy";
 import { prodPipelineNotDevelopment } from "./prod-no-development-mode";
 import { prodJobRunAsServicePrincipal, prodPipelineRunAsServicePrincipal } from "./prod-run-as-service-principal";
 import { prodStatefulProtected } from "./prod-stateful-protected";
@@ -20,4 +21,5 @@ export const policies: readonly ResourceValidationPolicy[] = [
     prodPipelineNotDevelopment,
     noPlaintextCredentials,
     prodStatefulProtected,
+    prodBudgetPolicy,
 ];

@@ -1,14 +1,17 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { ENVIRONMENT_CONFIG_SCHEMA, isProductionResource } from "./lib/environment";
 
-// Resources whose deletion loses data: the schema and volumes hold tables and files, the Lakebase instance
-// and its catalog hold the app's rules, and deleting a Lakeflow pipeline deletes the tables it publishes.
+// Resources whose deletion loses data: the schema and volumes hold tables and files, the Lakebase project,
+// its database, the database's owner role and its catalog hold the app's rules, experiments and incidents,
+// and deleting a Lakeflow pipeline deletes the tables it publishes. (Synced tables are not listed: their
+// Delta sources hold the data, and a deleted synced table is rebuilt from them.)
 // In prod each must carry `protect`, so a refactor that renames or drops one fails instead of deleting it.
 export const STATEFUL_TYPES = [
     "databricks:index/schema:Schema",
     "databricks:index/volume:Volume",
-    "databricks:index/databaseInstance:DatabaseInstance",
-    "databricks:index/databaseDatabaseCatalog:DatabaseDatabaseCatalog",
+    "databricks:index/postgresProject:PostgresProject",
+    "databricks:index/postgresDatabase:PostgresDatabase",
+    "databricks:index/postgresCatalog:PostgresCatalog",
     "databricks:index/pipeline:Pipeline",
 ] as const;
 

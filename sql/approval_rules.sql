@@ -18,8 +18,13 @@ USING DELTA
 COMMENT 'Approval rules managed from the App; lower priority numbers win.'
 TBLPROPERTIES (
     'delta.feature.allowColumnDefaults' = 'supported',
-    'delta.autoOptimize.optimizeWrite' = 'true'
+    'delta.autoOptimize.optimizeWrite' = 'true',
+    'delta.enableChangeDataFeed' = 'true'
 );
+
+-- Lakebase syncs this table continuously (components/platform/lakebase-synced-tables.ts), which reads its
+-- change data feed; a table created before the sync existed gets the feed turned on here.
+ALTER TABLE approval_rules SET TBLPROPERTIES ('delta.enableChangeDataFeed' = 'true');
 
 CREATE OR REPLACE VIEW v_approval_rules_active
 COMMENT 'Active approval rules, highest priority (lowest number) first.'

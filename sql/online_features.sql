@@ -17,8 +17,13 @@ USING DELTA
 COMMENT 'Online features for the App.'
 TBLPROPERTIES (
     'delta.feature.allowColumnDefaults' = 'supported',
-    'delta.autoOptimize.optimizeWrite' = 'true'
+    'delta.autoOptimize.optimizeWrite' = 'true',
+    'delta.enableChangeDataFeed' = 'true'
 );
+
+-- Lakebase syncs this table continuously (components/platform/lakebase-synced-tables.ts), which reads its
+-- change data feed; a table created before the sync existed gets the feed turned on here.
+ALTER TABLE online_features SET TBLPROPERTIES ('delta.enableChangeDataFeed' = 'true');
 
 CREATE OR REPLACE VIEW v_online_features_latest
 COMMENT 'The newest 200 features of the last 24 hours.'

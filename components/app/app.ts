@@ -16,6 +16,8 @@ export interface AppArgs {
     readonly computeSize: "MEDIUM" | "LARGE";
     readonly bindings: AppBindingTargets;
     readonly source: AppSource;
+    /** The stack's budget policy, when spend is attributed per stack. */
+    readonly budgetPolicyId?: pulumi.Input<string>;
 }
 
 /**
@@ -39,6 +41,7 @@ export class PaymentAnalysisApp extends pulumi.ComponentResource {
                 description: args.description,
                 computeSize: args.computeSize,
                 resources: appBindings(args.bindings),
+                ...(args.budgetPolicyId !== undefined ? { budgetPolicyId: args.budgetPolicyId } : {}),
                 ...(source.kind === "git"
                     ? {
                           gitRepository: { url: source.url, provider: source.provider },

@@ -7,7 +7,8 @@ import type * as databricks from "@pulumi/databricks";
 
 export interface AppBindingTargets {
     readonly warehouseId: pulumi.Input<string>;
-    readonly lakebase: { readonly instanceName: pulumi.Input<string>; readonly databaseName: pulumi.Input<string> };
+    /** Lakebase Autoscaling resource paths: `projects/<id>/branches/<id>` and that branch's `.../databases/<id>`. */
+    readonly lakebase: { readonly branch: pulumi.Input<string>; readonly database: pulumi.Input<string> };
     /** Serving endpoint names by model key (approval_propensity, risk_scoring, smart_routing, smart_retry). */
     readonly servingEndpoints: Readonly<Record<string, pulumi.Input<string>>>;
     /** Ids of the jobs the app starts, by job key. */
@@ -32,8 +33,8 @@ export function appBindings(targets: AppBindingTargets): AppResource[] {
         { name: BINDING_KEYS.warehouse, description: "SQL warehouse for analytics queries", sqlWarehouse: { id: targets.warehouseId, permission: "CAN_USE" } },
         {
             name: BINDING_KEYS.lakebase,
-            description: "Lakebase database for rules, experiments and incidents",
-            database: { instanceName: targets.lakebase.instanceName, databaseName: targets.lakebase.databaseName, permission: "CAN_CONNECT_AND_CREATE" },
+            description: "Lakebase database for rules, experiments, incidents and the synced lakehouse tables",
+            postgres: { branch: targets.lakebase.branch, database: targets.lakebase.database, permission: "CAN_CONNECT_AND_CREATE" },
         },
         {
             name: BINDING_KEYS.reportsVolume,

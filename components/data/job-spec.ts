@@ -36,6 +36,8 @@ export interface JobSpecContext {
     /** Set in prod: jobs run as this service principal, not as whoever deployed. */
     readonly runAsServicePrincipal?: string;
     readonly tags: Tags;
+    /** The stack's budget policy, when spend is attributed per stack. */
+    readonly budgetPolicyId?: Input<string>;
     /** What a notebook declares (notebooks/requirements.ts): its widgets and the PyPI packages it needs. */
     readonly notebookRequirements: (notebook: string) => NotebookRequirements;
 }
@@ -120,6 +122,7 @@ function commonArgs(job: JobDefinition, ctx: JobSpecContext): databricks.JobArgs
         ...triggerArgs(job.trigger, ctx.schedulesPaused),
         ...(job.maxConcurrentRuns !== undefined ? { maxConcurrentRuns: job.maxConcurrentRuns } : {}),
         ...(ctx.runAsServicePrincipal ? { runAs: { servicePrincipalName: ctx.runAsServicePrincipal } } : {}),
+        ...(ctx.budgetPolicyId !== undefined ? { budgetPolicyId: ctx.budgetPolicyId } : {}),
     };
 }
 

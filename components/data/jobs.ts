@@ -15,6 +15,8 @@ export interface JobsArgs {
     readonly catalog: Catalog;
     readonly assets: AssetPaths;
     readonly notebookRequirements: JobSpecContext["notebookRequirements"];
+    /** The stack's budget policy, when spend is attributed per stack. */
+    readonly budgetPolicyId?: pulumi.Input<string>;
     /** Defaults to every job of the catalogue. */
     readonly definitions?: readonly JobDefinition[];
 }
@@ -53,6 +55,7 @@ export class Jobs extends pulumi.ComponentResource {
             runAsServicePrincipal: config.isProd ? config.access.runAsServicePrincipal : undefined,
             tags: config.tags,
             notebookRequirements: args.notebookRequirements,
+            budgetPolicyId: args.budgetPolicyId,
         };
         // Build every spec before registering any job, so a bad definition fails with nothing half-made.
         const specs = (args.definitions ?? JOB_DEFINITIONS).map((definition) => ({ definition, spec: jobSpec(definition, ctx) }));

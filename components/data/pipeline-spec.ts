@@ -58,6 +58,7 @@ export interface PipelineSpecContext {
     readonly mode: PipelineMode;
     readonly tags: Tags;
     readonly runAsServicePrincipal?: string;
+    readonly budgetPolicyId?: pulumi.Input<string>;
 }
 
 export function pipelineSpec(pipeline: PipelineDefinition, ctx: PipelineSpecContext): databricks.PipelineArgs {
@@ -73,5 +74,6 @@ export function pipelineSpec(pipeline: PipelineDefinition, ctx: PipelineSpecCont
         configuration: pipelineConfiguration(),
         tags: sortedTags({ ...ctx.tags, component: pipeline.component }),
         ...(ctx.runAsServicePrincipal ? { runAs: { servicePrincipalName: ctx.runAsServicePrincipal } } : {}),
+        ...(ctx.budgetPolicyId !== undefined ? { budgetPolicyId: ctx.budgetPolicyId } : {}),
     };
 }

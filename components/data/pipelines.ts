@@ -14,6 +14,8 @@ export interface PipelinesArgs {
     readonly assets: AssetPaths;
     /** What must exist before a pipeline starts: the landing table its first update reads. */
     readonly after?: pulumi.Input<pulumi.Resource>[];
+    /** The stack's budget policy, when spend is attributed per stack. */
+    readonly budgetPolicyId?: pulumi.Input<string>;
 }
 
 export interface DeployedPipeline {
@@ -41,6 +43,7 @@ export class Pipelines extends pulumi.ComponentResource {
                 mode: config.pipelineMode,
                 tags: config.tags,
                 runAsServicePrincipal: config.isProd ? config.access.runAsServicePrincipal : undefined,
+                budgetPolicyId: args.budgetPolicyId,
             }),
         }));
         for (const { definition, spec } of specs) {

@@ -10,6 +10,7 @@ export interface EndpointSpecContext {
     readonly schema: pulumi.Input<string>;
     readonly entityVersion: pulumi.Input<string>;
     readonly tags: Tags;
+    readonly budgetPolicyId?: pulumi.Input<string>;
 }
 
 /**
@@ -41,6 +42,7 @@ export function servingEndpointSpec(served: ServedModel, ctx: EndpointSpecContex
             inferenceTableConfig: { enabled: true, catalogName: ctx.catalog, schemaName: ctx.schema, tableNamePrefix: served.inferenceTablePrefix },
         },
         tags: keyValueTags({ ...ctx.tags, component: "model-serving", model: served.model }),
+        ...(ctx.budgetPolicyId !== undefined ? { budgetPolicyId: ctx.budgetPolicyId } : {}),
     };
 }
 
@@ -51,6 +53,8 @@ export interface ModelServingArgs {
     /** Full model name -> version, from the TrainingRun. */
     readonly modelVersions: pulumi.Output<Record<string, string>>;
     readonly tags: Tags;
+    /** The stack's budget policy, when spend is attributed per stack. */
+    readonly budgetPolicyId?: pulumi.Input<string>;
 }
 
 export interface ServedModelInfo {
@@ -91,6 +95,7 @@ export class ModelServingEndpoints extends pulumi.ComponentResource {
                     schema: args.schema,
                     entityVersion,
                     tags: args.tags,
+                    budgetPolicyId: args.budgetPolicyId,
                 }),
                 { parent: this, customTimeouts: { create: "45m", update: "45m" } },
             );

@@ -45,6 +45,8 @@ export interface VectorSearchArgs {
     readonly embeddingEndpoint: string;
     /** What creates the source table (the lakehouse bootstrap step); absent when the stack does not bootstrap. */
     readonly sourceTableReady?: pulumi.Resource;
+    /** The stack's budget policy, when spend is attributed per stack. */
+    readonly budgetPolicyId?: pulumi.Input<string>;
 }
 
 /**
@@ -61,7 +63,11 @@ export class VectorSearch extends pulumi.ComponentResource {
         checkSearchSourceColumns(columnNames(SEARCH_SOURCE_TABLE));
         const endpoint = new databricks.VectorSearchEndpoint(
             `${name}-endpoint`,
-            { name: args.names.vectorSearchEndpoint("payment-similar-transactions"), endpointType: "STANDARD" },
+            {
+                name: args.names.vectorSearchEndpoint("payment-similar-transactions"),
+                endpointType: "STANDARD",
+                ...(args.budgetPolicyId !== undefined ? { budgetPolicyId: args.budgetPolicyId } : {}),
+            },
             { parent: this, customTimeouts: { create: "75m" } },
         );
         const index = new databricks.VectorSearchIndex(

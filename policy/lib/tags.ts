@@ -1,8 +1,8 @@
 // Where each taggable Databricks resource keeps its tags, read from the type
 // definitions of @pulumi/databricks 1.110. Resources missing here have no tag
 // input in that provider version (App, VectorSearchEndpoint, Dashboard, Schema,
-// Volume, Notebook, WorkspaceFile); Apps and Vector Search endpoints are
-// attributed through `budgetPolicyId` instead.
+// Volume, Notebook, WorkspaceFile, the other Postgres* resources); Apps and
+// Vector Search endpoints are attributed through `budgetPolicyId` instead.
 
 type TagShape =
     | { kind: "map"; path: readonly string[] }
@@ -15,7 +15,7 @@ export const TAG_SHAPES: Readonly<Record<string, TagShape>> = {
     "databricks:index/instancePool:InstancePool": { kind: "map", path: ["customTags"] },
     "databricks:index/sqlEndpoint:SqlEndpoint": { kind: "keyValueList", path: ["tags", "customTags"] },
     "databricks:index/modelServing:ModelServing": { kind: "keyValueList", path: ["tags"] },
-    "databricks:index/databaseInstance:DatabaseInstance": { kind: "keyValueList", path: ["customTags"] },
+    "databricks:index/postgresProject:PostgresProject": { kind: "keyValueList", path: ["spec", "customTags"] },
     "databricks:index/budgetPolicy:BudgetPolicy": { kind: "keyValueList", path: ["customTags"] },
 };
 

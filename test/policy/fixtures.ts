@@ -7,7 +7,7 @@ export const TYPES = {
     serving: "databricks:index/modelServing:ModelServing",
     job: "databricks:index/job:Job",
     pipeline: "databricks:index/pipeline:Pipeline",
-    databaseInstance: "databricks:index/databaseInstance:DatabaseInstance",
+    postgresProject: "databricks:index/postgresProject:PostgresProject",
     app: "databricks:index/app:App",
     notebook: "databricks:index/notebook:Notebook",
     secret: "databricks:index/secret:Secret",
@@ -17,6 +17,7 @@ export const TYPES = {
 export type Environment = "dev" | "prod";
 
 export const SERVICE_PRINCIPAL_APPLICATION_ID = "8d23ae77-912e-4a19-81e4-b9c3f5cc9349";
+export const BUDGET_POLICY_ID = "0f6c7a32-5d1e-4b8a-9c3f-2e7d4a1b6c90";
 
 export function warehouseProps(environment: Environment): Record<string, unknown> {
     return {
@@ -57,6 +58,7 @@ export function servingProps(environment: Environment): Record<string, unknown> 
             { key: "project", value: "payment-analysis" },
             { key: "environment", value: environment },
         ],
+        budgetPolicyId: BUDGET_POLICY_ID,
     };
 }
 
@@ -74,6 +76,7 @@ export function jobProps(environment: Environment): Record<string, unknown> {
         }],
         runAs: { servicePrincipalName: SERVICE_PRINCIPAL_APPLICATION_ID },
         tags: { project: "payment-analysis", environment, component: "ml-training" },
+        budgetPolicyId: BUDGET_POLICY_ID,
     };
 }
 
@@ -89,6 +92,7 @@ export function pipelineProps(environment: Environment): Record<string, unknown>
         runAs: { servicePrincipalName: SERVICE_PRINCIPAL_APPLICATION_ID },
         libraries: [{ notebook: { path: "/Workspace/payment-analysis/notebooks/bronze_ingest" } }],
         tags: { project: "payment-analysis", environment },
+        budgetPolicyId: BUDGET_POLICY_ID,
     };
 }
 

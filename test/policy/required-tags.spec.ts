@@ -29,9 +29,9 @@ const shapes: ReadonlyArray<{
         setTag: (p, key, value) => { p.tags = setInList(p.tags, key, value); },
     },
     {
-        label: "Lakebase instance (customTags list)", type: TYPES.databaseInstance,
-        props: (environment) => ({ name: "pa-dev-db", capacity: "CU_1", customTags: [{ key: "project", value: "payment-analysis" }, { key: "environment", value: environment }] }),
-        setTag: (p, key, value) => { p.customTags = setInList(p.customTags, key, value); },
+        label: "Lakebase project (spec.customTags list)", type: TYPES.postgresProject,
+        props: (environment) => ({ projectId: `payment-analysis-${environment}`, spec: { pgVersion: 17, customTags: [{ key: "project", value: "payment-analysis" }, { key: "environment", value: environment }] } }),
+        setTag: (p, key, value) => { p.spec.customTags = setInList(p.spec.customTags, key, value); },
     },
 ];
 

@@ -21,7 +21,7 @@ function trainingStdout(prefix: string): string {
     return `${JSON.stringify(Object.fromEntries(MODELS.map((m) => [`${prefix}.${m}`, "2"])))}\n`;
 }
 
-type Binding = { name: string; sqlWarehouse?: { id: string }; servingEndpoint?: { name: string }; job?: { id: string }; database?: { instanceName: string } };
+type Binding = { name: string; sqlWarehouse?: { id: string }; servingEndpoint?: { name: string }; job?: { id: string }; postgres?: { branch: string; database: string } };
 const bindingsOf = (e: Evaluation): Binding[] => findResource(e.resources, T.app, "app").inputs["resources"] as Binding[];
 const SP = "00000000-0000-4000-8000-0000000000a1"; // the harness's app service principal id
 
@@ -56,7 +56,7 @@ describe("app, grants and permissions per stack", function () {
             const bindings = bindingsOf(e);
             const byName = Object.fromEntries(bindings.map((b) => [b.name, b]));
             assert.strictEqual(byName["sql-warehouse"].sqlWarehouse?.id, "warehouse-id");
-            assert.strictEqual(byName["lakebase"].database?.instanceName, findResource(e.resources, "databricks:index/databaseInstance:DatabaseInstance", "lakebase-instance").inputs["name"]);
+            assert.strictEqual(byName["lakebase"].postgres?.branch, e.outputs["lakebaseBranch"]);
             const endpointNames = ofType(e.resources, T.serving).map((s) => String(s.inputs["name"])).sort();
             assert.deepStrictEqual(bindings.filter((b) => b.servingEndpoint).map((b) => b.servingEndpoint!.name).sort(), endpointNames);
             const jobIds = new Set(ofType(e.resources, T.job).map((j) => `${j.name}-id`));

@@ -8,8 +8,13 @@ const T = {
     schema: "databricks:index/schema:Schema",
     volume: "databricks:index/volume:Volume",
     grants: "databricks:index/grants:Grants",
-    instance: "databricks:index/databaseInstance:DatabaseInstance",
-    databaseCatalog: "databricks:index/databaseDatabaseCatalog:DatabaseDatabaseCatalog",
+    project: "databricks:index/postgresProject:PostgresProject",
+    branch: "databricks:index/postgresBranch:PostgresBranch",
+    endpoint: "databricks:index/postgresEndpoint:PostgresEndpoint",
+    role: "databricks:index/postgresRole:PostgresRole",
+    database: "databricks:index/postgresDatabase:PostgresDatabase",
+    lakebaseCatalog: "databricks:index/postgresCatalog:PostgresCatalog",
+    syncedTable: "databricks:index/postgresSyncedTable:PostgresSyncedTable",
     notebook: "databricks:index/notebook:Notebook",
     workspaceFile: "databricks:index/workspaceFile:WorkspaceFile",
     provider: "pulumi:providers:databricks",
@@ -103,20 +108,91 @@ describe("the program under mocks", function () {
         assert.deepStrictEqual(principals(prod), [app, "6f1c2a4e-8b3d-4e5f-9a7b-0c1d2e3f4a5b", "data-analysts", "data-engineers"]);
     });
 
-    it("creates the Lakebase instance with a stack-unique name and its catalog from the instance resource", () => {
-        const instance = findResource(dev.resources, T.instance, "lakebase-instance");
-        assert.strictEqual(instance.inputs["name"], "payment-analysis-db-dev");
-        assert.strictEqual(instance.inputs["capacity"], "CU_1");
-        assert.ok(instance.ignoreChanges.includes("stopped"), "input-only fields must not cause perpetual diffs");
-        const catalog = findResource(dev.resources, T.databaseCatalog, "lakebase-catalog");
-        assert.strictEqual(catalog.inputs["databaseInstanceName"], "payment-analysis-db-dev");
-        assert.strictEqual(catalog.inputs["name"], "payment_analysis_lakebase_dev");
-        assert.ok(catalog.dependencies.includes(instance.urn), "the database catalog must reference the instance resource");
+    it("creates a Lakebase Autoscaling project per stack, no legacy instance, and keeps the data on its default branch", () => {
+        for (const [e, stack] of [[dev, "dev"], [prod, "prod"]] as const) {
+            assert.strictEqual(e.resources.filter((r) => r.type.includes("databaseInstance") || r.type.includes("databaseDatabaseCatalog")).length, 0, `${stack}: legacy Lakebase resource`);
+            const project = findResource(e.resources, T.project, "lakebase-project");
+            assert.strictEqual(project.inputs["projectId"], `payment-analysis-${stack}`);
+            assert.strictEqual((project.inputs["spec"] as { pgVersion: number }).pgVersion, 17);
+            assert.strictEqual(ofType(e.resources, T.branch).length, 0, `${stack}: a project of its own needs no extra branch`);
+            const branch = `projects/payment-analysis-${stack}/branches/production`;
+            for (const type of [T.endpoint, T.database]) {
+                const [r] = ofType(e.resources, type);
+                assert.strictEqual(r.inputs["parent"], branch, `${r.name} must be on the project's default branch`);
+                assert.ok(r.dependencies.includes(project.urn), `${r.name} must follow the project resource`);
+            }
+            assert.strictEqual(e.outputs["lakebaseBranch"], branch);
+        }
+    });
+
+    it("sets the endpoint's autoscaling limits from config, adopting the branch's primary read-write endpoint", async () => {
+        const endpoint = findResource(dev.resources, T.endpoint, "lakebase-endpoint");
+        assert.deepStrictEqual(endpoint.inputs["spec"], { autoscalingLimitMaxCu: 2, autoscalingLimitMinCu: 0.5, endpointType: "ENDPOINT_TYPE_READ_WRITE" });
+        assert.strictEqual(endpoint.inputs["endpointId"], "primary");
+        assert.strictEqual(endpoint.inputs["replaceExisting"], true, "every branch already has its primary endpoint");
+        const sized = await evaluateProgram({ stack: "dev", configOverrides: { "payment-analysis:lakebaseMinCu": "1", "payment-analysis:lakebaseMaxCu": "8" } });
+        assert.deepStrictEqual(findResource(sized.resources, T.endpoint, "lakebase-endpoint").inputs["spec"], { autoscalingLimitMaxCu: 8, autoscalingLimitMinCu: 1, endpointType: "ENDPOINT_TYPE_READ_WRITE" });
+    });
+
+    it("gives the database a login-less owner and exposes it in Unity Catalog through the database resource", () => {
+        const owner = findResource(dev.resources, T.role, "lakebase-owner");
+        assert.deepStrictEqual(owner.inputs["spec"], { authMethod: "NO_LOGIN", postgresRole: "payment-analysis-owner" });
+        const database = findResource(dev.resources, T.database, "lakebase-database");
+        assert.deepStrictEqual(database.inputs["spec"], { postgresDatabase: "payment_analysis", role: "projects/payment-analysis-dev/branches/production/roles/payment-analysis-owner" });
+        const catalog = findResource(dev.resources, T.lakebaseCatalog, "lakebase-catalog");
+        assert.strictEqual(catalog.inputs["catalogId"], "payment_analysis_lakebase_dev");
+        assert.deepStrictEqual(catalog.inputs["spec"], { branch: "projects/payment-analysis-dev/branches/production", postgresDatabase: "payment_analysis" });
+        assert.ok(catalog.dependencies.includes(database.urn), "the catalog must wait for the database it exposes");
+    });
+
+    it("syncs online features and approval rules from their Delta tables continuously, in one pipeline, after the tables exist", () => {
+        for (const [e, catalog, schema] of [[dev, "ahs_demos_catalog", "ahs_demo_payment_analysis_dev"], [prod, "prod_catalog", "ahs_demo_payment_analysis_prod"]] as const) {
+            const synced = ofType(e.resources, T.syncedTable);
+            assert.deepStrictEqual(synced.map((r) => r.name).sort(), ["lakebase-synced-approval-rules", "lakebase-synced-online-features"]);
+            const lakebaseCatalog = String(findResource(e.resources, T.lakebaseCatalog, "lakebase-catalog").inputs["catalogId"]);
+            const tablesStep = findResource(e.resources, "command:local:Command", "lakehouse-tables-create");
+            for (const r of synced) {
+                const table = r.name.replace("lakebase-synced-", "").replace(/-/g, "_");
+                const spec = r.inputs["spec"] as Record<string, unknown>;
+                assert.strictEqual(r.inputs["syncedTableId"], `${lakebaseCatalog}.lakehouse.${table}`);
+                assert.strictEqual(spec["sourceTableFullName"], `${catalog}.${schema}.${table}`);
+                assert.strictEqual(spec["schedulingPolicy"], "CONTINUOUS", `${r.name}: a triggered sync would go stale after the next merge`);
+                assert.deepStrictEqual(spec["primaryKeyColumns"], ["id"]);
+                assert.strictEqual(spec["postgresDatabase"], "payment_analysis");
+                const tablesComponent = e.resources.find((x) => x.urn === tablesStep.parent);
+                assert.ok(r.dependencies.some((urn) => urn === tablesStep.urn || urn === tablesComponent?.urn), `${r.name} must wait for its source table`);
+            }
+            const [first, second] = ["lakebase-synced-online-features", "lakebase-synced-approval-rules"].map((n) => findResource(e.resources, T.syncedTable, n).inputs["spec"] as Record<string, unknown>);
+            // The pipeline's state lives in the stack's own schema; its spend goes to the stack's budget policy (prod has one).
+            assert.deepStrictEqual(first["newPipelineSpec"], { storageCatalog: catalog, storageSchema: schema, ...(e === prod ? { budgetPolicyId: "budget-policy-policy-id" } : {}) });
+            assert.strictEqual(second["existingPipelineId"], "lakebase-synced-online-features-pipeline-id", "the second table joins the first one's pipeline");
+            assert.strictEqual(second["newPipelineSpec"], undefined);
+        }
+    });
+
+    it("binds the app to the stack's Lakebase branch and database through a postgres resource, and declares its role", () => {
+        for (const e of [dev, prod]) {
+            const app = findResource(e.resources, "databricks:index/app:App", "app");
+            const binding = (app.inputs["resources"] as Array<{ name: string; postgres?: Record<string, string>; database?: unknown }>).find((b) => b.name === "lakebase");
+            const database = findResource(e.resources, T.database, "lakebase-database");
+            assert.deepStrictEqual(binding?.postgres, {
+                branch: String(e.outputs["lakebaseBranch"]),
+                database: `${String(e.outputs["lakebaseBranch"])}/databases/lakebase-database-id`,
+                permission: "CAN_CONNECT_AND_CREATE",
+            });
+            assert.ok(app.dependencies.includes(database.urn));
+            const role = findResource(e.resources, T.role, "lakebase-app-role");
+            const principal = "00000000-0000-4000-8000-0000000000a1";
+            assert.strictEqual(role.inputs["roleId"], principal);
+            assert.strictEqual(role.inputs["parent"], e.outputs["lakebaseBranch"]);
+            assert.strictEqual(role.inputs["replaceExisting"], true, "the postgres binding creates the role first; the program adopts it");
+            assert.deepStrictEqual(role.inputs["spec"], { authMethod: "LAKEBASE_OAUTH_V1", identityType: "SERVICE_PRINCIPAL", membershipRoles: ["DATABRICKS_SUPERUSER"], postgresRole: principal });
+        }
     });
 
     it("protects and retains schema, volumes and Lakebase in prod only", () => {
-        const stateful = (e: Evaluation) => e.resources.filter((r) => [T.schema, T.volume, T.instance, T.databaseCatalog].includes(r.type));
-        assert.strictEqual(stateful(prod).length, 7);
+        const stateful = (e: Evaluation) => e.resources.filter((r) => [T.schema, T.volume, T.project, T.role, T.database, T.lakebaseCatalog].includes(r.type) && r.name !== "lakebase-app-role");
+        assert.strictEqual(stateful(prod).length, 9);
         for (const r of stateful(prod)) assert.ok(r.protect && r.retainOnDelete, `${r.name} must be protected and retained in prod`);
         for (const r of stateful(dev)) assert.ok(!r.protect && !r.retainOnDelete, `${r.name} must be disposable in dev`);
         assert.strictEqual(findResource(prod.resources, T.schema, "catalog-schema").inputs["forceDestroy"], false);
@@ -162,7 +238,9 @@ describe("the program under mocks", function () {
         for (const e of [dev, prod]) {
             for (const r of e.resources.filter((r) => r.custom && r.type.startsWith("databricks:"))) {
                 assert.ok(parentType(e.resources, r)?.startsWith("payment-analysis:"), `${r.type} ${r.name} has no component parent`);
-                assert.match(r.provider ?? "", /pulumi:providers:databricks::databricks::/, `${r.name} does not use the explicit provider`);
+                // Budget policies are account objects: the one resource on the account-level provider.
+                const provider = r.type === "databricks:index/budgetPolicy:BudgetPolicy" ? /pulumi:providers:databricks::databricks-account::/ : /pulumi:providers:databricks::databricks::/;
+                assert.match(r.provider ?? "", provider, `${r.name} does not use the explicit provider`);
             }
         }
     });
@@ -170,8 +248,8 @@ describe("the program under mocks", function () {
     it("gives dev and prod different workspace-global names", () => {
         const globalNames = (e: Evaluation) =>
             e.resources
-                .filter((r) => [T.warehouse, T.instance, T.databaseCatalog].includes(r.type))
-                .map((r) => String(r.inputs["name"]));
+                .filter((r) => [T.warehouse, T.project, T.lakebaseCatalog].includes(r.type))
+                .map((r) => String(r.inputs["name"] ?? r.inputs["projectId"] ?? r.inputs["catalogId"]));
         const devNames = globalNames(dev);
         for (const name of globalNames(prod)) assert.ok(!devNames.includes(name), `${name} is used by dev and prod`);
         assert.notStrictEqual(dev.outputs["workspaceFolder"], prod.outputs["workspaceFolder"]);
@@ -229,7 +307,8 @@ describe("the program under mocks", function () {
 
     it("deploys a pull-request stack beside dev without collisions", async () => {
         const pr = await evaluateProgram({ stack: "pr-17", config: { "payment-analysis:environment": "dev", "payment-analysis:schema": "payment_analysis_pr_17" } });
-        const names = (e: Evaluation) => new Set(e.resources.filter((r) => r.type === T.instance || r.type === T.warehouse).map((r) => String(r.inputs["name"])));
+        const names = (e: Evaluation) =>
+            new Set(e.resources.filter((r) => [T.project, T.lakebaseCatalog, T.warehouse].includes(r.type)).map((r) => String(r.inputs["name"] ?? r.inputs["projectId"] ?? r.inputs["catalogId"])));
         const devNames = names(dev);
         for (const name of names(pr)) assert.ok(!devNames.has(name), `${name} collides with dev`);
     });
@@ -251,23 +330,27 @@ describe("the program under mocks", function () {
         assert.ok(alerts(dev).every((a) => a.inputs["runAs"] === undefined));
     });
 
-    it("puts a review stack's own database into a shared Lakebase instance, creating no instance", async () => {
-        const shared = "review-stacks-db";
+    it("puts each review stack on a branch of its own in a shared Lakebase project, creating no project", async () => {
+        const shared = "review-stacks";
         const review = (n: number) =>
             evaluateProgram({
                 stack: `pr-${n}`,
-                config: { "payment-analysis:environment": "dev", "payment-analysis:schema": `payment_analysis_pr_${n}`, "payment-analysis:lakebaseSharedInstance": shared },
+                config: { "payment-analysis:environment": "dev", "payment-analysis:schema": `payment_analysis_pr_${n}`, "payment-analysis:lakebaseSharedProject": shared },
             });
         const [pr17, pr18] = [await review(17), await review(18)];
-        for (const pr of [pr17, pr18]) {
-            assert.strictEqual(ofType(pr.resources, T.instance).length, 0, "a review stack must not create an instance");
-            const catalog = findResource(pr.resources, T.databaseCatalog, "lakebase-catalog");
-            assert.strictEqual(catalog.inputs["databaseInstanceName"], shared);
-            assert.strictEqual(pr.outputs["lakebaseInstance"], shared);
+        for (const [pr, n] of [[pr17, 17], [pr18, 18]] as const) {
+            assert.strictEqual(ofType(pr.resources, T.project).length, 0, "a review stack must not create a project");
+            const branch = findResource(pr.resources, T.branch, "lakebase-branch");
+            assert.strictEqual(branch.inputs["parent"], `projects/${shared}`);
+            assert.strictEqual(branch.inputs["branchId"], `payment-analysis-pr-${n}`);
+            assert.deepStrictEqual(branch.inputs["spec"], { noExpiry: true });
+            assert.strictEqual(branch.inputs["purgeOnDelete"], true, "a review stack's branch goes with the stack");
+            for (const type of [T.endpoint, T.role, T.database]) {
+                for (const r of ofType(pr.resources, type)) assert.strictEqual(r.inputs["parent"], `projects/${shared}/branches/payment-analysis-pr-${n}`, r.name);
+            }
+            assert.strictEqual(pr.outputs["lakebaseProject"], `projects/${shared}`);
         }
-        const databases = [pr17, pr18, dev].map((e) => findResource(e.resources, T.databaseCatalog, "lakebase-catalog").inputs["databaseName"]);
-        assert.strictEqual(new Set(databases).size, 3, `databases must differ per stack: ${databases.join(", ")}`);
-        const app = findResource(pr17.resources, "databricks:index/app:App", "app");
-        assert.ok(JSON.stringify(app.inputs["resources"]).includes(shared), "the app binds the shared instance");
+        const catalogs = [pr17, pr18, dev].map((e) => findResource(e.resources, T.lakebaseCatalog, "lakebase-catalog").inputs["catalogId"]);
+        assert.strictEqual(new Set(catalogs).size, 3, `Unity Catalog catalogs must differ per stack: ${catalogs.join(", ")}`);
     });
 });

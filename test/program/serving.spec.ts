@@ -101,7 +101,18 @@ describe("training, serving and vector search under mocks", function () {
         assert.ok(index.dependencies.includes(endpoint.urn));
         const spec = index.inputs["deltaSyncIndexSpec"] as Record<string, unknown>;
         assert.strictEqual(spec["sourceTable"], `${PREFIX}.transaction_summaries_for_search`);
-        assert.deepStrictEqual(spec["embeddingSourceColumns"], [{ name: "summary_text", embeddingModelEndpointName: "databricks-bge-large-en" }]);
+        assert.deepStrictEqual(spec["embeddingSourceColumns"], [{ name: "summary_text", embeddingModelEndpointName: "databricks-gte-large-en" }]);
+        assert.strictEqual(spec["pipelineType"], "CONTINUOUS", "the index must follow its table's merges without a sync step");
+    });
+
+    it("deploys in an EU workspace with the default embedding endpoint, and refuses a US-only one there before registering anything", async () => {
+        const eu = await evaluateProgram({ stack: "dev", configOverrides: { "payment-analysis:cloudRegion": "aws:eu-central-1" } });
+        const spec = findResource(eu.resources, T.vsIndex, "vector-search-index").inputs["deltaSyncIndexSpec"] as Record<string, unknown>;
+        assert.deepStrictEqual(spec["embeddingSourceColumns"], [{ name: "summary_text", embeddingModelEndpointName: "databricks-gte-large-en" }]);
+        await assert.rejects(
+            evaluateProgram({ stack: "dev", configOverrides: { "payment-analysis:cloudRegion": "aws:eu-central-1", "payment-analysis:embeddingEndpoint": "databricks-bge-large-en" } }),
+            /payment-analysis:embeddingEndpoint: is not served pay-per-token in aws:eu-central-1; valid endpoints there are databricks-gte-large-en/,
+        );
     });
 
     it("re-runs only the step whose own input changed: a notebook or SQL edit moves that step's trigger and no other", async () => {

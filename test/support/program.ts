@@ -106,6 +106,21 @@ function computedState(type: string, name: string, inputs: Record<string, unknow
             return { url: `https://example.cloud.databricks.com/#joblist/pipelines/${name}-id` };
         case "databricks:index/modelServing:ModelServing":
             return { servingEndpointId: `${name}-endpoint-id` };
+        // Lakebase Autoscaling names are resource paths under their parent, as the Postgres API reports them.
+        case "databricks:index/postgresProject:PostgresProject":
+            return { name: `projects/${String(inputs["projectId"])}`, status: { defaultBranch: `projects/${String(inputs["projectId"])}/branches/production` } };
+        case "databricks:index/postgresBranch:PostgresBranch":
+            return { name: `${String(inputs["parent"])}/branches/${String(inputs["branchId"])}` };
+        case "databricks:index/postgresEndpoint:PostgresEndpoint":
+            return { name: `${String(inputs["parent"])}/endpoints/${String(inputs["endpointId"])}` };
+        case "databricks:index/postgresRole:PostgresRole":
+            return { name: `${String(inputs["parent"])}/roles/${String(inputs["roleId"])}` };
+        case "databricks:index/postgresDatabase:PostgresDatabase":
+            return { name: `${String(inputs["parent"])}/databases/${name}-id` };
+        case "databricks:index/postgresSyncedTable:PostgresSyncedTable":
+            return { name: `synced_tables/${String(inputs["syncedTableId"])}`, status: { pipelineId: `${name}-pipeline-id` } };
+        case "databricks:index/budgetPolicy:BudgetPolicy":
+            return { policyId: `${name}-policy-id` };
         default:
             return {};
     }

@@ -11,7 +11,7 @@ const MODEL_KEYS = ["approval_propensity", "risk_scoring", "smart_routing", "sma
 describe("app bindings and access levels", () => {
     const bindings = appBindings({
         warehouseId: "wh",
-        lakebase: { instanceName: "db", databaseName: "payment_analysis" },
+        lakebase: { branch: "projects/p/branches/b", database: "projects/p/branches/b/databases/d" },
         servingEndpoints: Object.fromEntries(MODEL_KEYS.map((k) => [k, `${k}-dev`])),
         jobs: { train_models: "1", transaction_simulator: "2" },
         reportsVolume: "c.s.reports",
@@ -20,7 +20,12 @@ describe("app bindings and access levels", () => {
     it("binds every resource the app uses with the least permission that works", () => {
         const byName = Object.fromEntries(bindings.map((b) => [b.name, b]));
         assert.deepStrictEqual((byName["sql-warehouse"] as { sqlWarehouse: unknown }).sqlWarehouse, { id: "wh", permission: "CAN_USE" });
-        assert.deepStrictEqual((byName["lakebase"] as { database: unknown }).database, { instanceName: "db", databaseName: "payment_analysis", permission: "CAN_CONNECT_AND_CREATE" });
+        assert.deepStrictEqual((byName["lakebase"] as { postgres: unknown }).postgres, {
+            branch: "projects/p/branches/b",
+            database: "projects/p/branches/b/databases/d",
+            permission: "CAN_CONNECT_AND_CREATE",
+        });
+        assert.strictEqual((byName["lakebase"] as { database?: unknown }).database, undefined, "Lakebase Autoscaling binds through postgres, not the instance-era database binding");
         for (const model of MODEL_KEYS) {
             assert.deepStrictEqual((byName[BINDING_KEYS.servingEndpoint(model)] as { servingEndpoint: unknown }).servingEndpoint, { name: `${model}-dev`, permission: "CAN_QUERY" });
         }

@@ -7,7 +7,9 @@ const stackName = fc.stringMatching(/^[A-Za-z0-9_.-]{1,100}$/);
 const KIND_BASES: Record<NameKind, string> = {
     servingEndpoint: "approval-propensity",
     app: "payment-analysis",
-    databaseInstance: "payment-analysis-db",
+    postgresId: "payment-analysis",
+    postgresRole: "payment-analysis-owner",
+    budgetPolicy: "payment-analysis",
     unityCatalog: "payment_analysis_lakebase",
     vectorSearchEndpoint: "payment-similar-transactions",
 };
@@ -20,7 +22,8 @@ describe("stack-aware names", () => {
         assert.strictEqual(dev.servingEndpoint("approval-propensity"), "approval-propensity-dev");
         assert.strictEqual(dev.app("payment-analysis"), "payment-analysis-dev");
         assert.strictEqual(dev.unityCatalog("payment_analysis_lakebase"), "payment_analysis_lakebase_dev");
-        assert.strictEqual(new StackNames("prod", "[PROD] ").databaseInstance("payment-analysis-db"), "payment-analysis-db-prod");
+        assert.strictEqual(new StackNames("prod", "[PROD] ").postgresId("payment-analysis"), "payment-analysis-prod");
+        assert.strictEqual(dev.budgetPolicy("payment-analysis"), "payment-analysis-dev");
     });
 
     it("folds a stack name outside an alphabet and marks it with a hash of the original", () => {
@@ -28,12 +31,16 @@ describe("stack-aware names", () => {
         assert.match(name, /^payment_analysis_lakebase_pr_42_feature_[0-9a-f]{6}$/);
     });
 
-    it("keeps digits out of Lakebase instance names, whose rule allows letters and hyphens only (a pr-17 stack included)", () => {
-        const name = physicalName("databaseInstance", "payment-analysis-db", "pr-17");
-        assert.match(name, /^payment-analysis-db-pr-[a-p]{6}$/);
-        assert.ok(!/[0-9]/.test(name), name);
-        assert.notStrictEqual(name, physicalName("databaseInstance", "payment-analysis-db", "pr-18"));
-        assert.ok(!isValidName("databaseInstance", "payment-analysis-db-pr-17"), "the rule itself must refuse digits");
+    it("gives a pr-17 stack a Lakebase project or branch id as the API documents it: a letter first, then a-z, 0-9 and -", () => {
+        assert.strictEqual(physicalName("postgresId", "payment-analysis", "pr-17"), "payment-analysis-pr-17");
+        assert.ok(!isValidName("postgresId", "Payment-analysis"), "the rule itself must refuse upper case");
+        assert.ok(!isValidName("postgresId", "1-payment"), "the rule itself must refuse a leading digit");
+        assert.ok(!isValidName("postgresId", `p${"a".repeat(63)}`), "the rule itself must refuse 64 characters");
+    });
+
+    it("keeps Postgres role ids at four characters or more, as the role API requires", () => {
+        assert.ok(!isValidName("postgresRole", "own"));
+        assert.ok(isValidName("postgresRole", "owner"));
     });
 
     it("shortens a long stack name to the kind's limit, keeping it unique", () => {

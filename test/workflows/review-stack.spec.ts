@@ -43,19 +43,19 @@ describe("review stacks (pr-<number>)", () => {
         assert.equal(destroyStep?.with?.remove, true);
     });
 
-    it("writes a stack file the program accepts: dev's environment, a schema of its own, the shared Lakebase instance", () => {
-        const file = parseYaml(reviewStackFile(17, "review-stacks-db")) as { config: Record<string, string> };
+    it("writes a stack file the program accepts: dev's environment, a schema of its own, the shared Lakebase project", () => {
+        const file = parseYaml(reviewStackFile(17, "review-stacks")) as { config: Record<string, string> };
         const config = parseConfig(projectKeys(withProjectDefaults(file.config, ROOT)), "pr-17");
         assert.equal(config.environment, "dev");
         assert.equal(config.schema, "payment_analysis_pr_17");
-        assert.equal(config.lakebase.sharedInstance, "review-stacks-db");
+        assert.deepEqual(config.lakebase.project, { kind: "shared", id: "review-stacks" });
         assert.notEqual(reviewStackConfig(18)["payment-analysis:schema"], config.schema);
-        assert.equal(reviewStackConfig(18)["payment-analysis:lakebaseSharedInstance"], undefined, "without a shared instance the stack creates its own");
+        assert.equal(reviewStackConfig(18)["payment-analysis:lakebaseSharedProject"], undefined, "without a shared project the stack creates its own");
     });
 
-    it("refuses a bad pull request number or instance name before writing anything", () => {
+    it("refuses a bad pull request number or project id before writing anything", () => {
         assert.throws(() => reviewStackConfig(0), /positive integer/);
-        assert.throws(() => reviewStackConfig(17, "Review_DB"), /lakebaseSharedInstance/);
+        assert.throws(() => reviewStackConfig(17, "Review_DB"), /lakebaseSharedProject/);
     });
 });
 
