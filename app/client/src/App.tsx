@@ -41,7 +41,7 @@ export function App() {
                     ))}
                 </nav>
             </header>
-            <main className="p-6 max-w-6xl mx-auto">
+            <main className="p-6 max-w-7xl mx-auto">
                 <h1 className="text-2xl font-bold mb-4">{page.title}</h1>
                 <page.Page />
             </main>

@@ -65,6 +65,8 @@ export async function startFakeWorkspace(data: FakeData): Promise<FakeWorkspace>
 
     const handle = (method: string, url: URL, body: Record<string, unknown> | undefined): [number, unknown] => {
         const path = url.pathname;
+        // AppKit asks who the app principal is, and for the workspace id, when it starts.
+        if (method === "GET" && path === "/api/2.0/preview/scim/v2/Me") return [200, { id: "4242", userName: "payment-analysis-app-sp", active: true }];
         if (method === "POST" && path === "/api/2.0/sql/statements") {
             const statement = String(body?.["statement"]);
             const params = (body?.["parameters"] ?? []) as { name: string; value: string; type: string }[];
@@ -146,7 +148,7 @@ export async function startFakeWorkspace(data: FakeData): Promise<FakeWorkspace>
                 return send(failure.status, { error_code: "TEMPORARILY_UNAVAILABLE", message: "internal stack trace at com.databricks.Foo(Foo.scala:12)" }, failure.status === 429 ? { "Retry-After": "0" } : {});
             }
             const [status, payload] = handle(req.method ?? "GET", url, body);
-            send(status, payload);
+            send(status, payload, { "x-databricks-org-id": "1234567890" });
         });
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -111,9 +111,9 @@ export function DecisioningPage() {
                         <li>Recommended route: {decision.recommended_route}</li>
                         <li>Retry: {decision.retry.advice}</li>
                     </ul>
-                    <h3 className="font-semibold">Rules that fired</h3>
+                    <h3 className="font-semibold text-base">Rules that fired</h3>
                     <RowsTable rows={decision.rules_fired as unknown as Record<string, unknown>[]} empty="No active rule matches this transaction." />
-                    <h3 className="font-semibold mt-3">Similar past cases</h3>
+                    <h3 className="font-semibold text-base mt-3">Similar past cases</h3>
                     {decision.similar_cases_error ? <p className="text-muted-foreground">{decision.similar_cases_error}</p> : <RowsTable rows={decision.similar_cases} empty="No similar cases found." />}
                 </Section>
             )}

@@ -79,7 +79,7 @@ export function RulesPage() {
                         </select>
                     </div>
                     <div className="col-span-2">
-                        <Label htmlFor="rule-condition">Condition (e.g. amount &gt; 500 AND card_network = 'VISA')</Label>
+                        <Label htmlFor="rule-condition">Condition, e.g. amount &gt; 500 AND card_network = 'VISA' (empty: always)</Label>
                         <Input id="rule-condition" value={form.condition_expression} onChange={(e) => setForm({ ...form, condition_expression: e.target.value })} />
                     </div>
                     <div>
@@ -122,12 +122,12 @@ export function RulesPage() {
                             {(rules.data?.rules ?? []).map((rule) => (
                                 <TableRow key={rule.id} data-rule={rule.name}>
                                     <TableCell>{rule.priority}</TableCell>
-                                    <TableCell>{rule.name}</TableCell>
+                                    <TableCell className="whitespace-normal">{rule.name}</TableCell>
                                     <TableCell>{rule.rule_type}</TableCell>
-                                    <TableCell className="font-mono text-xs">{rule.condition_expression ?? "always"}</TableCell>
-                                    <TableCell>{rule.action_summary}</TableCell>
+                                    <TableCell className="font-mono text-xs whitespace-normal break-words max-w-64">{rule.condition_expression ?? "always"}</TableCell>
+                                    <TableCell className="whitespace-normal max-w-48">{rule.action_summary}</TableCell>
                                     <TableCell>{rule.is_active ? <Badge>active</Badge> : <Badge variant="secondary">disabled</Badge>}</TableCell>
-                                    <TableCell className="text-xs">
+                                    <TableCell className="text-xs whitespace-normal">
                                         {rule.updated_by}
                                         <br />
                                         {new Date(rule.updated_at).toLocaleString("en-GB", { timeZone: "UTC" })}
