@@ -5,7 +5,7 @@
 import * as assert from "node:assert/strict";
 import { AddressInfo } from "node:net";
 import { Server } from "node:http";
-import type { Pool } from "pg";
+
 import { readAppConfig } from "../../app/server/config";
 import { standaloneApi } from "../../app/server/http";
 import { postgresPool } from "../../app/server/rules/pool";
@@ -22,7 +22,7 @@ describe("the app's API (real PostgreSQL, fake workspace)", function () {
     this.timeout(60_000);
     let pg: LocalPostgres;
     let fake: FakeWorkspace;
-    let pool: Pool;
+    let pool: ReturnType<typeof postgresPool>;
     let server: Server;
     let base: string;
     const logged: string[] = [];
@@ -33,6 +33,7 @@ describe("the app's API (real PostgreSQL, fake workspace)", function () {
             headers: { ...headers, ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
             ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
         });
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test reads the fields its route returns
         return { status: response.status, body: (await response.json()) as Record<string, any> };
     };
     const counts = async () => {

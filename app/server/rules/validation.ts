@@ -12,6 +12,7 @@ export type RuleType = (typeof RULE_TYPES)[number];
 export const LIMITS = { name: 120, condition: 1_000, action: 500, priorityMin: 1, priorityMax: 1_000 } as const;
 
 const SQL_META = /;|--|\/\*|\*\/|`|\\/;
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 const text = (field: string, max: number) =>
