@@ -41,7 +41,7 @@ describe("the Databricks App folder", () => {
     });
 
     it("fails a variable the server reads that app.yaml does not set", () => {
-        assert.deepEqual(checkApp(copyWith("missing", { yaml: (t) => t.replace(/  - name: SERVING_SMART_RETRY\n    valueFrom: serving-smart-retry\n/, "") })), [
+        assert.deepEqual(checkApp(copyWith("missing", { yaml: (t) => t.replace("  - name: SERVING_SMART_RETRY\n    valueFrom: serving-smart-retry\n", "") })), [
             "app.yaml does not set SERVING_SMART_RETRY, which the server reads; add {name: SERVING_SMART_RETRY, valueFrom: serving-smart-retry}",
         ]);
     });
