@@ -12,6 +12,7 @@ import { postgresPool } from "../../app/server/rules/pool";
 import { migrate, RuleStore, RULES_SCHEMA } from "../../app/server/rules/store";
 import { SqlRunner } from "../../app/server/sql";
 import { WorkspaceApi } from "../../app/server/workspace";
+import { APP_PAGE_CHECKS, checkPage } from "../../scripts/lib/verify-app";
 import { appEnv, FAKE_DATA } from "./support/app-env";
 import { FAKE_TOKEN, FakeWorkspace, startFakeWorkspace } from "./support/fake-workspace";
 import { LocalPostgres, startPostgres } from "./support/postgres";
@@ -275,6 +276,10 @@ describe("the app's API (real PostgreSQL, fake workspace)", function () {
             const unknown = await call("POST", "/jobs/drop_everything/run", undefined);
             assert.equal(unknown.status, 404);
             assert.match(unknown.body.error, /no job "drop_everything" is bound to the app/);
+        });
+
+        it("passes every page check of `npm run verify`, which reads these same bodies", async () => {
+            for (const check of APP_PAGE_CHECKS) assert.match(await checkPage(base, check, async () => USER), / answered 200$/, check.page);
         });
 
         it("Ask: says when the stack has no Genie space", async () => {
