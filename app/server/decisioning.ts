@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { AppConfig, ModelKey, SEARCH_INDEX } from "./config";
 import { UserFacingError } from "./errors";
-import { conditionHolds, parseCondition, TransactionFacts } from "./rules/condition";
+import { ConditionError, conditionHolds, parseCondition, TransactionFacts } from "./rules/condition";
 import { Rule } from "./rules/store";
 import { Row } from "./sql";
 import { WorkspaceApi } from "./workspace";
@@ -46,11 +46,24 @@ export interface Decision {
     readonly similar_cases_error?: string;
 }
 
-/** The rules whose condition holds for `facts`, highest priority first (rules without a condition always fire). */
+/**
+ * The rules whose condition holds for `facts`, highest priority first (rules without a condition always
+ * fire). The app refuses bad conditions on save, so a rule that does not parse was written around it:
+ * it is named in the error rather than silently skipped.
+ */
 export function firedRules(rules: readonly Rule[], facts: TransactionFacts): FiredRule[] {
+    const holds = (rule: Rule) => {
+        if (rule.condition_expression === null) return true;
+        try {
+            return conditionHolds(parseCondition(rule.condition_expression), facts);
+        } catch (error) {
+            if (!(error instanceof ConditionError)) throw error;
+            throw new UserFacingError(409, `rule "${rule.name}" has a condition the app cannot read (${error.message}); edit or disable it on the Rules page`);
+        }
+    };
     return rules
         .filter((rule) => rule.is_active)
-        .filter((rule) => rule.condition_expression === null || conditionHolds(parseCondition(rule.condition_expression), facts))
+        .filter(holds)
         .sort((a, b) => a.priority - b.priority)
         .map(({ name, rule_type, action_summary, priority }) => ({ name, rule_type, action_summary, priority }));
 }

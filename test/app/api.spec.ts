@@ -223,6 +223,17 @@ describe("the app's API (real PostgreSQL, fake workspace)", function () {
             assert.equal(decision.similar_cases[0].transaction_id, "tx-77");
         });
 
+        it("Decisioning: names a stored rule whose condition the app cannot read instead of ignoring it", async () => {
+            await pool.query(`INSERT INTO ${RULES_SCHEMA}.approval_rules (id, name, rule_type, condition_expression, action_summary, priority, updated_by) VALUES ('x', 'Written by hand', 'retry', 'amount >> 5', 'n/a', 50, 'dba')`);
+            try {
+                const response = await call("POST", "/decisions", { amount: 40, card_network: "VISA", merchant_segment: "Retail", fraud_score: 0.1 });
+                assert.equal(response.status, 409);
+                assert.match(response.body.error, /^rule "Written by hand" has a condition the app cannot read .*; edit or disable it on the Rules page$/);
+            } finally {
+                await pool.query(`DELETE FROM ${RULES_SCHEMA}.approval_rules WHERE id = 'x'`);
+            }
+        });
+
         it("Decisioning: refuses a transaction with a bad field, naming it", async () => {
             const response = await call("POST", "/decisions", { amount: -5, card_network: "VISA", merchant_segment: "Travel", fraud_score: 2 });
             assert.equal(response.status, 400);

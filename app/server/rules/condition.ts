@@ -35,7 +35,7 @@ export function parseCondition(text: string): Comparison[] {
     const clauses = text.trim().split(/\s+AND\s+/i);
     return clauses.map((clause, index) => {
         const where = `clause ${index + 1} (${JSON.stringify(clause.trim())})`;
-        const match = /^([a-z_]+)\s*(<=|>=|!=|=|<|>)\s*(.+)$/i.exec(clause.trim());
+        const match = /^([a-z_][a-z0-9_]*)\s*(<=|>=|!=|=|<|>)\s*(.+)$/i.exec(clause.trim());
         if (!match) throw new ConditionError(`${where} is not "<field> <operator> <value>"; operators are ${OPERATORS.join(" ")}, clauses are joined by AND`);
         const field = match[1].toLowerCase();
         if (!(field in CONDITION_FIELDS)) throw new ConditionError(`${where}: unknown field "${field}"; valid fields are ${Object.keys(CONDITION_FIELDS).join(", ")}`);
