@@ -153,16 +153,23 @@ export function apiRouter(deps: ApiDeps): Router {
         }),
     );
 
-    // A body that is not JSON, or too large, is refused in the same shape as every other error.
-    router.use((error: Error & { type?: string; status?: number }, req: Request, res: Response, next: NextFunction) => {
-        if (res.headersSent) return next(error);
-        const status = error.status && error.status < 500 ? error.status : 500;
-        const message = error.type === "entity.too.large" ? "the request is larger than 64 KB" : error.type === "entity.parse.failed" ? "the request body is not valid JSON" : "the request could not be read";
-        deps.log(`${req.method} ${req.path} -> ${status}: ${error.message}`);
-        res.status(status).json({ error: message });
-    });
     router.use((req: Request, res: Response) => {
         res.status(404).json({ error: `no API route ${req.method} ${req.path}` });
     });
     return router;
+}
+
+/**
+ * A body that is not JSON, or too large, is refused in the same shape as every other error. Mounted after
+ * the router at the application level: in production AppKit's own JSON parser reads bodies before the
+ * router does, and its errors reach only application-level handlers.
+ */
+export function apiErrorHandler(log: (line: string) => void) {
+    return (error: Error & { type?: string; status?: number }, req: Request, res: Response, next: NextFunction) => {
+        if (res.headersSent) return next(error);
+        const status = error.status && error.status < 500 ? error.status : 500;
+        const message = error.type === "entity.too.large" ? "the request is larger than 64 KB" : error.type === "entity.parse.failed" ? "the request body is not valid JSON" : "the request could not be read";
+        log(`${req.method} ${req.originalUrl} -> ${status}: ${error.message}`);
+        res.status(status).json({ error: message });
+    };
 }

@@ -8,7 +8,8 @@ const log = (line: string) => console.error(`[payment-analysis] ${line}`);
 async function main(): Promise<void> {
     const { deps } = await wire(process.env, log);
     await createApp({
-        plugins: [server()],
+        // The API takes small JSON bodies only; AppKit parses them for every route.
+        plugins: [server({ bodyLimit: "64kb" })],
         onPluginsReady(appkit) {
             appkit.server.extend((app) => {
                 mountApi(app, deps);

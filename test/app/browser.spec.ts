@@ -115,6 +115,16 @@ describe("the app in a headless browser", function () {
         await shoot("setup");
     });
 
+    it("the real server refuses a body that is not JSON, or over 64 KB, in the API's error shape", async () => {
+        const post = (body: string) => fetch(`${app.url}/api/app/rules`, { method: "POST", headers: { "Content-Type": "application/json", "X-Forwarded-Email": "operator@example.com" }, body });
+        const notJson = await post("{name: nope");
+        assert.deepEqual([notJson.status, await notJson.json()], [400, { error: "the request body is not valid JSON" }]);
+        const huge = await post(JSON.stringify({ name: "x", action_summary: "z".repeat(70_000) }));
+        assert.deepEqual([huge.status, await huge.json()], [413, { error: "the request is larger than 64 KB" }]);
+        const unknown = await fetch(`${app.url}/api/app/nothing-here`);
+        assert.deepEqual([unknown.status, await unknown.json()], [404, { error: "no API route GET /nothing-here" }]);
+    });
+
     it("Ask says the stack has no Genie space", async () => {
         await open("ask", "Ask");
         await page.getByTestId("ask-unavailable").waitFor();
