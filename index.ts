@@ -20,12 +20,15 @@ import { Pipelines } from "./components/data/pipelines";
 import { BootstrapChain } from "./components/data/bootstrap";
 import { LakehouseTables } from "./components/data/lakehouse-tables";
 import { TrainingRun } from "./components/data/training-run";
+import { askDataReadiness, DATA_DEPENDENT_WORK, FILLED_BY_BOOTSTRAP, TRAINING_SOURCE_TABLE } from "./components/data/data-readiness";
 import { ModelServingEndpoints } from "./components/serving/model-serving";
 import { VectorSearch } from "./components/serving/vector-search";
 import { modelFullName, SERVED_MODELS } from "./components/serving/models";
 import { notebookSpec } from "./notebooks/requirements";
 import { Dashboards } from "./components/analytics/dashboards";
 import { SqlAlerts } from "./components/analytics/alerts";
+import { QualityMonitors } from "./components/analytics/quality-monitors";
+import { MONITORED_TABLES } from "./contract";
 import { PaymentAnalysisApp } from "./components/app/app";
 import { WorkspaceAccess } from "./components/app/access";
 import { APP_TABLE_PRIVILEGES, APP_WRITTEN_TABLES, catalogUsers, schemaGrants } from "./components/app/unity-catalog-access";
@@ -40,226 +43,266 @@ function configOrFail(): LoadedConfig {
     }
 }
 
-const { stack: config, databricks: connection } = configOrFail();
-const names = new StackNames(config.stack, config.namePrefix);
-const assetFiles = readAssetFiles(__dirname);
+// The program is a function so that it can ask the workspace a question (is there data to train on?)
+// before it declares what depends on the answer; its return value is the stack's outputs.
+export = async () => {
+    const { stack: config, databricks: connection } = configOrFail();
+    const names = new StackNames(config.stack, config.namePrefix);
+    const assetFiles = readAssetFiles(__dirname);
 
-// What the scripts run during `up` get: never the token itself (see scripts/lib/stack-credentials.ts).
-const scriptConnection = { host: connection.host, profile: connection.profile, stack: config.stack };
-// Every Databricks resource goes through this provider, so none is created before the privilege check passed.
-const preflight = new Preflight("preflight", { connection: scriptConnection, catalog: config.catalog });
-const provider = new databricks.Provider(
-    "databricks",
-    { host: connection.host, profile: connection.profile, token: connection.token },
-    { dependsOn: [preflight] },
-);
-const withProvider: pulumi.ComponentResourceOptions = { providers: { databricks: provider } };
-// Read for the workspace URL only: nothing in desired state depends on who runs Pulumi.
-const deployer = databricks.getCurrentUserOutput({}, { provider });
+    // What the scripts run during `up` get: never the token itself (see scripts/lib/stack-credentials.ts).
+    const scriptConnection = { host: connection.host, profile: connection.profile, stack: config.stack };
+    // Every Databricks resource goes through this provider, so none is created before the privilege check passed.
+    const preflight = new Preflight("preflight", { connection: scriptConnection, catalog: config.catalog });
+    const provider = new databricks.Provider(
+        "databricks",
+        { host: connection.host, profile: connection.profile, token: connection.token },
+        { dependsOn: [preflight] },
+    );
+    const withProvider: pulumi.ComponentResourceOptions = { providers: { databricks: provider } };
+    // Read for the workspace URL only: nothing in desired state depends on who runs Pulumi.
+    const deployer = databricks.getCurrentUserOutput({}, { provider });
 
-// Platform: warehouse, Unity Catalog schema and volumes, Lakebase, uploaded notebooks and SQL.
-const warehouse = new Warehouse(
-    "warehouse",
-    {
-        displayName: names.display("Payment Analysis Warehouse"),
-        size: config.warehouse.size,
-        warehouseType: config.warehouse.type,
-        serverless: config.warehouse.serverless,
-        autoStopMinutes: config.warehouse.autoStopMinutes,
-        tags: config.tags,
-    },
-    withProvider,
-);
+    // Platform: warehouse, Unity Catalog schema and volumes, Lakebase, uploaded notebooks and SQL.
+    const warehouseDisplayName = names.display("Payment Analysis Warehouse");
+    const warehouse = new Warehouse(
+        "warehouse",
+        {
+            displayName: warehouseDisplayName,
+            size: config.warehouse.size,
+            warehouseType: config.warehouse.type,
+            serverless: config.warehouse.serverless,
+            autoStopMinutes: config.warehouse.autoStopMinutes,
+            tags: config.tags,
+        },
+        withProvider,
+    );
 
-const unityCatalog = new Catalog(
-    "catalog",
-    { catalogName: config.catalog, schemaName: config.schema, environment: config.environment, protect: config.protectData },
-    withProvider,
-);
+    const unityCatalog = new Catalog(
+        "catalog",
+        { catalogName: config.catalog, schemaName: config.schema, environment: config.environment, protect: config.protectData },
+        withProvider,
+    );
 
-const lakebase = new Lakebase(
-    "lakebase",
-    {
-        instance: config.lakebase.sharedInstance
-            ? { kind: "shared", name: config.lakebase.sharedInstance }
-            : { kind: "owned", name: names.databaseInstance(config.lakebase.instanceName) },
-        capacity: config.lakebase.capacity,
-        // In a shared instance every stack needs a database of its own.
-        databaseName: config.lakebase.sharedInstance ? names.unityCatalog(config.lakebase.databaseName) : config.lakebase.databaseName,
-        catalogName: names.unityCatalog(config.lakebase.catalogName),
-        tags: config.tags,
-        protect: config.protectData,
-    },
-    withProvider,
-);
+    const lakebase = new Lakebase(
+        "lakebase",
+        {
+            instance: config.lakebase.sharedInstance
+                ? { kind: "shared", name: config.lakebase.sharedInstance }
+                : { kind: "owned", name: names.databaseInstance(config.lakebase.instanceName) },
+            capacity: config.lakebase.capacity,
+            // In a shared instance every stack needs a database of its own.
+            databaseName: config.lakebase.sharedInstance ? names.unityCatalog(config.lakebase.databaseName) : config.lakebase.databaseName,
+            catalogName: names.unityCatalog(config.lakebase.catalogName),
+            tags: config.tags,
+            protect: config.protectData,
+        },
+        withProvider,
+    );
 
-const assets = new WorkspaceAssets(
-    "assets",
-    {
-        folder: workspaceFolderFor(config.workspaceFolder, names),
-        files: assetFiles,
-        templateValues: { catalog: config.catalog, schema: config.schema },
-    },
-    withProvider,
-);
+    const assets = new WorkspaceAssets(
+        "assets",
+        {
+            folder: workspaceFolderFor(config.workspaceFolder, names),
+            files: assetFiles,
+            templateValues: { catalog: config.catalog, schema: config.schema },
+        },
+        withProvider,
+    );
 
-// Data and ML: pipelines and jobs; in dev a bootstrap chain fills the schema; training feeds serving.
-const lakeflowPipelines = new Pipelines("pipelines", { config, names, catalog: unityCatalog, assets }, withProvider);
-const workflowJobs = new Jobs(
-    "jobs",
-    { config, names, warehouse, catalog: unityCatalog, assets, notebookRequirements: notebookSpec },
-    withProvider,
-);
-// Every stack creates the App's lakehouse tables during `up`; they need no data.
-const lakehouseTables = new LakehouseTables("lakehouse-tables", { jobs: workflowJobs, assets, connection: scriptConnection });
-const bootstrap = config.dataBootstrap.enabled
-    ? new BootstrapChain("bootstrap", {
-          jobs: workflowJobs,
-          pipelines: lakeflowPipelines,
-          assets,
-          connection: scriptConnection,
-          simulator: config.dataBootstrap,
-          tablesReady: lakehouseTables.step,
-      })
-    : undefined;
-const training = new TrainingRun("training", {
-    jobs: workflowJobs,
-    assets,
-    connection: scriptConnection,
-    expectedModels: pulumi
-        .all([unityCatalog.catalogName, unityCatalog.schemaName])
-        .apply(([catalogName, schemaName]) => SERVED_MODELS.map((m) => modelFullName(catalogName, schemaName, m.model))),
-    after: bootstrap ? [bootstrap.lastStep] : [],
-});
-const serving = new ModelServingEndpoints(
-    "serving",
-    { names, catalog: unityCatalog.catalogName, schema: unityCatalog.schemaName, modelVersions: training.modelVersions, tags: config.tags },
-    withProvider,
-);
-const vectorSearch = new VectorSearch(
-    "vector-search",
-    {
-        names,
+    // Data and ML: pipelines and jobs; in dev a bootstrap chain fills the schema; training feeds serving.
+    const workflowJobs = new Jobs(
+        "jobs",
+        { config, names, warehouse, catalog: unityCatalog, assets, notebookRequirements: notebookSpec },
+        withProvider,
+    );
+    // Every stack creates the landing table and the App's lakehouse tables during `up`; they need no data, and
+    // the pipelines start only once the landing table they read exists.
+    const lakehouseTables = new LakehouseTables("lakehouse-tables", { jobs: workflowJobs, assets, connection: scriptConnection });
+    const lakeflowPipelines = new Pipelines("pipelines", { config, names, catalog: unityCatalog, assets, after: [lakehouseTables.step] }, withProvider);
+    const bootstrap = config.dataBootstrap.enabled
+        ? new BootstrapChain("bootstrap", {
+              jobs: workflowJobs,
+              pipelines: lakeflowPipelines,
+              assets,
+              connection: scriptConnection,
+              simulator: config.dataBootstrap,
+              tablesReady: lakehouseTables.step,
+          })
+        : undefined;
+    // Training and serving need rows in silver. The dev bootstrap puts them there during this `up`; a stack
+    // without it (prod) asks the workspace first and, on an empty schema, defers both with a warning and a
+    // `pendingWork` output: the `up` succeeds, and the first `up` after data has arrived declares them.
+    const readiness = bootstrap
+        ? FILLED_BY_BOOTSTRAP
+        : await askDataReadiness({ connection: scriptConnection, warehouseName: warehouseDisplayName, table: `${config.catalog}.${config.schema}.${TRAINING_SOURCE_TABLE}` });
+    if (!readiness.ready) pulumi.log.warn(`Deferred until there is data to train on (${readiness.reason}): ${DATA_DEPENDENT_WORK.join(", ")}. Run \`pulumi up\` again once it has arrived.`);
+    const training = readiness.ready
+        ? new TrainingRun("training", {
+              jobs: workflowJobs,
+              assets,
+              connection: scriptConnection,
+              expectedModels: pulumi
+                  .all([unityCatalog.catalogName, unityCatalog.schemaName])
+                  .apply(([catalogName, schemaName]) => SERVED_MODELS.map((m) => modelFullName(catalogName, schemaName, m.model))),
+              after: bootstrap ? [bootstrap.lastStep] : [],
+          })
+        : undefined;
+    const serving = training
+        ? new ModelServingEndpoints(
+              "serving",
+              { names, catalog: unityCatalog.catalogName, schema: unityCatalog.schemaName, modelVersions: training.modelVersions, tags: config.tags },
+              withProvider,
+          )
+        : undefined;
+    const vectorSearch = new VectorSearch(
+        "vector-search",
+        {
+            names,
+            catalog: unityCatalog.catalogName,
+            schema: unityCatalog.schemaName,
+            embeddingEndpoint: config.embeddingEndpoint,
+            // Filled by the dev bootstrap; elsewhere the index starts on the (empty) table and follows it.
+            sourceTableReady: bootstrap?.lastStep ?? lakehouseTables.step,
+        },
+        withProvider,
+    );
+
+    // The app, bound to what it uses; it starts these jobs from its UI.
+    const APP_JOBS = ["transaction_simulator", "gold_views", "lakehouse_bootstrap", "train_models", "test_agent_framework", "orchestrator_agent"];
+    const app = new PaymentAnalysisApp(
+        "app",
+        {
+            appName: names.app("payment-analysis"),
+            description: "Payment approval optimisation: KPIs, rules, decisioning, ML models and agent jobs.",
+            computeSize: config.app.computeSize,
+            bindings: {
+                warehouseId: warehouse.id,
+                lakebase: { instanceName: lakebase.instanceName, databaseName: lakebase.databaseName },
+                servingEndpoints: serving?.endpointNames ?? {},
+                jobs: Object.fromEntries(APP_JOBS.map((key) => [key, workflowJobs.job(key).id])),
+                reportsVolume: unityCatalog.volumes.reports.fullName,
+            },
+            source: config.app.source.kind === "git" ? config.app.source : { kind: "workspace", upload: assets.appSource, connection: scriptConnection },
+        },
+        withProvider,
+    );
+
+    // Unity Catalog grants, one owner per securable; declared before the dashboards, which wait for them.
+    const grants = new UnityCatalogGrants(
+        "grants",
+        {
+            securables: [
+                {
+                    kind: "schema",
+                    key: "schema",
+                    fullName: unityCatalog.fullName,
+                    grants: schemaGrants(config.access, app.servicePrincipalClientId),
+                },
+                // The app writes its config and rules tables, which the lakehouse tables step creates in every stack.
+                ...APP_WRITTEN_TABLES.map((table) => ({
+                    kind: "table" as const,
+                    key: `table-${table.replace(/_/g, "-")}`,
+                    fullName: pulumi.interpolate`${unityCatalog.fullName}.${table}`,
+                    grants: app.servicePrincipalClientId.apply((principal) => [{ principal, privileges: APP_TABLE_PRIVILEGES }]),
+                })),
+            ],
+            catalog: { name: config.catalog, privileges: ["USE_CATALOG"], principals: catalogUsers(config.access, app.servicePrincipalClientId) },
+            dependsOn: [lakehouseTables.step],
+        },
+        withProvider,
+    );
+
+    // Analytics: the thirteen dashboards, published with embedded credentials on our warehouse.
+    const analytics = new Dashboards(
+        "dashboards",
+        {
+            warehouseId: warehouse.id,
+            parentPath: assets.dashboardsFolder,
+            catalog: config.catalog,
+            schema: config.schema,
+            workspaceUrl: deployer.workspaceUrl,
+            displayNameFor: (title) => names.display(title),
+            // Published only once the views they read exist and the schema's grants are in place. With the
+            // bootstrap chain the deployment creates the views itself; without it (prod) whoever runs the
+            // gold_views job does, which no deployment can wait for.
+            after: [...(bootstrap ? [bootstrap.steps["gold-views"]] : []), grants],
+        },
+        withProvider,
+    );
+
+    // Alerts: approval-rate drop, decline spike and latency p95, on the same warehouse.
+    const alerts = new SqlAlerts(
+        "alerts",
+        {
+            config,
+            displayName: (title) => names.display(title),
+            queries: assetFiles.alertQueries,
+            warehouseId: warehouse.id,
+            parentPath: assets.folder,
+        },
+        withProvider,
+    );
+
+    // Data-quality monitors on the silver tables, writing their metric tables to the stack's schema. They need
+    // the tables: the dev bootstrap's ETL update makes them during this `up`; elsewhere they exist once the
+    // readiness check has found data in silver, and until then the monitors wait with training.
+    const qualityMonitors =
+        bootstrap || readiness.ready
+            ? new QualityMonitors(
+                  "quality-monitors",
+                  {
+                      tables: MONITORED_TABLES,
+                      schemaFullName: unityCatalog.fullName,
+                      warehouseId: warehouse.id,
+                      assetsDir: pulumi.interpolate`${assets.folder}/quality-monitors`,
+                      paused: config.schedulesPaused,
+                      ...(bootstrap ? { tablesReady: bootstrap.steps["etl-update"] } : {}),
+                  },
+                  withProvider,
+              )
+            : undefined;
+
+    // Access: group permissions on every workspace object, the dashboards included.
+    new WorkspaceAccess(
+        "access",
+        {
+            groups: config.access,
+            objects: [
+                { key: "workspace-folder", target: "directory", id: assets.folder },
+                { key: "warehouse", target: "warehouse", id: warehouse.id },
+                { key: "app", target: "app", id: app.name },
+                ...Object.entries(workflowJobs.outputs()).map(([key, job]) => ({ key: `job-${key.replace(/_/g, "-")}`, target: "job" as const, id: job.id })),
+                ...Object.entries(lakeflowPipelines.outputs()).map(([key, pipeline]) => ({ key: `pipeline-${key.replace(/_/g, "-")}`, target: "pipeline" as const, id: pipeline.id })),
+                ...Object.entries(serving?.endpointIds ?? {}).map(([key, id]) => ({ key: `endpoint-${key}`, target: "servingEndpoint" as const, id })),
+                ...Object.entries(analytics.ids).map(([key, id]) => ({ key: `dashboard-${key.replace(/_/g, "-")}`, target: "dashboard" as const, id })),
+            ],
+        },
+        withProvider,
+    );
+
+    return {
+        stackName: config.stack,
+        environment: config.environment,
+        workspaceUrl: deployer.workspaceUrl,
+        workspaceFolder: assets.folder,
+        warehouseId: warehouse.id,
+        warehouseName: warehouse.name,
         catalog: unityCatalog.catalogName,
         schema: unityCatalog.schemaName,
-        embeddingEndpoint: config.embeddingEndpoint,
-        // Filled by the dev bootstrap; elsewhere the index starts on the (empty) table and follows it.
-        sourceTableReady: bootstrap?.lastStep ?? lakehouseTables.step,
-    },
-    withProvider,
-);
-
-// The app, bound to what it uses; it starts these jobs from its UI.
-const APP_JOBS = ["transaction_simulator", "gold_views", "lakehouse_bootstrap", "train_models", "test_agent_framework", "orchestrator_agent"];
-const app = new PaymentAnalysisApp(
-    "app",
-    {
-        appName: names.app("payment-analysis"),
-        description: "Payment approval optimisation: KPIs, rules, decisioning, ML models and agent jobs.",
-        computeSize: config.app.computeSize,
-        bindings: {
-            warehouseId: warehouse.id,
-            lakebase: { instanceName: lakebase.instanceName, databaseName: lakebase.databaseName },
-            servingEndpoints: serving.endpointNames,
-            jobs: Object.fromEntries(APP_JOBS.map((key) => [key, workflowJobs.job(key).id])),
-            reportsVolume: unityCatalog.volumes.reports.fullName,
-        },
-        source: config.app.source.kind === "git" ? config.app.source : { kind: "workspace", upload: assets.appSource, connection: scriptConnection },
-    },
-    withProvider,
-);
-
-// Unity Catalog grants, one owner per securable; declared before the dashboards, which wait for them.
-const grants = new UnityCatalogGrants(
-    "grants",
-    {
-        securables: [
-            {
-                kind: "schema",
-                key: "schema",
-                fullName: unityCatalog.fullName,
-                grants: schemaGrants(config.access, app.servicePrincipalClientId),
-            },
-            // The app writes its config and rules tables, which the lakehouse tables step creates in every stack.
-            ...APP_WRITTEN_TABLES.map((table) => ({
-                kind: "table" as const,
-                key: `table-${table.replace(/_/g, "-")}`,
-                fullName: pulumi.interpolate`${unityCatalog.fullName}.${table}`,
-                grants: app.servicePrincipalClientId.apply((principal) => [{ principal, privileges: APP_TABLE_PRIVILEGES }]),
-            })),
-        ],
-        catalog: { name: config.catalog, privileges: ["USE_CATALOG"], principals: catalogUsers(config.access, app.servicePrincipalClientId) },
-        dependsOn: [lakehouseTables.step],
-    },
-    withProvider,
-);
-
-// Analytics: the thirteen dashboards, published with embedded credentials on our warehouse.
-const analytics = new Dashboards(
-    "dashboards",
-    {
-        warehouseId: warehouse.id,
-        parentPath: assets.dashboardsFolder,
-        catalog: config.catalog,
-        schema: config.schema,
-        workspaceUrl: deployer.workspaceUrl,
-        displayNameFor: (title) => names.display(title),
-        // Published only once the views they read exist and the schema's grants are in place. With the
-        // bootstrap chain the deployment creates the views itself; without it (prod) whoever runs the
-        // gold_views job does, which no deployment can wait for.
-        after: [...(bootstrap ? [bootstrap.steps["gold-views"]] : []), grants],
-    },
-    withProvider,
-);
-
-// Alerts: approval-rate drop, decline spike and latency p95, on the same warehouse.
-const alerts = new SqlAlerts(
-    "alerts",
-    {
-        config,
-        displayName: (title) => names.display(title),
-        queries: assetFiles.alertQueries,
-        warehouseId: warehouse.id,
-        parentPath: assets.folder,
-    },
-    withProvider,
-);
-
-// Access: group permissions on every workspace object, the dashboards included.
-new WorkspaceAccess(
-    "access",
-    {
-        groups: config.access,
-        objects: [
-            { key: "workspace-folder", target: "directory", id: assets.folder },
-            { key: "warehouse", target: "warehouse", id: warehouse.id },
-            { key: "app", target: "app", id: app.name },
-            ...Object.entries(workflowJobs.outputs()).map(([key, job]) => ({ key: `job-${key.replace(/_/g, "-")}`, target: "job" as const, id: job.id })),
-            ...Object.entries(lakeflowPipelines.outputs()).map(([key, pipeline]) => ({ key: `pipeline-${key.replace(/_/g, "-")}`, target: "pipeline" as const, id: pipeline.id })),
-            ...Object.entries(serving.endpointIds).map(([key, id]) => ({ key: `endpoint-${key}`, target: "servingEndpoint" as const, id })),
-            ...Object.entries(analytics.ids).map(([key, id]) => ({ key: `dashboard-${key.replace(/_/g, "-")}`, target: "dashboard" as const, id })),
-        ],
-    },
-    withProvider,
-);
-
-export const stackName = config.stack;
-export const environment = config.environment;
-export const workspaceUrl = deployer.workspaceUrl;
-export const workspaceFolder = assets.folder;
-export const warehouseId = warehouse.id;
-export const warehouseName = warehouse.name;
-export const catalog = unityCatalog.catalogName;
-export const schema = unityCatalog.schemaName;
-export const volumes = Object.fromEntries(Object.entries(unityCatalog.volumes).map(([key, volume]) => [key, volume.path]));
-export const lakebaseInstance = lakebase.instanceName;
-export const lakebaseCatalog = lakebase.catalogName;
-export const models = serving.models;
-export const jobs = workflowJobs.outputs();
-export const pipelines = lakeflowPipelines.outputs();
-export const vectorSearchEndpoint = vectorSearch.endpointName;
-export const vectorSearchIndex = vectorSearch.indexName;
-export const dashboards = analytics.dashboards;
-export const sqlAlerts = alerts.ids;
-export const appName = app.name;
-export const appUrl = app.url;
+        volumes: Object.fromEntries(Object.entries(unityCatalog.volumes).map(([key, volume]) => [key, volume.path])),
+        lakebaseInstance: lakebase.instanceName,
+        lakebaseCatalog: lakebase.catalogName,
+        models: serving?.models ?? {},
+        pendingWork: readiness.ready ? [] : DATA_DEPENDENT_WORK.map((work) => `${work}: ${readiness.reason}`),
+        jobs: workflowJobs.outputs(),
+        pipelines: lakeflowPipelines.outputs(),
+        vectorSearchEndpoint: vectorSearch.endpointName,
+        vectorSearchIndex: vectorSearch.indexName,
+        dashboards: analytics.dashboards,
+        sqlAlerts: alerts.ids,
+        dataQualityMonitors: qualityMonitors?.ids ?? {},
+        appName: app.name,
+        appUrl: app.url,
+    };
+};

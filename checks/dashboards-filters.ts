@@ -93,18 +93,3 @@ export function checkPageFilters(dashboard: LakeviewDashboard, source: string, o
     for (const page of globalPages) checkScope(`${source}: page "${page.name}"`, widgetsOf(page).filter(isFilter), datasetsShownOn(canvases));
     return problems;
 }
-
-/**
- * Templates not yet held to these rules: their datasets read gold views aggregated over all time, with no
- * row-level date to filter on. Each needs its datasets rewritten before it can join; a test fails when a
- * listed template already passes, so the list only shrinks.
- */
-export const FILTERS_PENDING: ReadonlySet<string> = new Set([
-    "dashboards/decline_analysis.lvdash.json",
-    "dashboards/realtime_monitoring.lvdash.json",
-    "dashboards/fraud_risk_analysis.lvdash.json",
-    "dashboards/routing_optimization.lvdash.json",
-    "dashboards/financial_impact.lvdash.json",
-    "dashboards/performance_latency.lvdash.json",
-    "dashboards/streaming_data_quality.lvdash.json",
-]);

@@ -6,7 +6,6 @@
 import { canonicalJson, parseJson } from "../components/analytics/canonical-json";
 import { renderDashboard, type DashboardTarget } from "../components/analytics/render";
 import { crossCheckDashboard, type DatasetAnalyzer } from "./dashboards";
-import { FILTERS_PENDING } from "./dashboards-filters";
 import { requireGridV1 } from "./dashboards-layout";
 import { checkDashboardSchema } from "./dashboards-schema";
 import { analyzeQuery, SAMPLE_TEMPLATE_VALUES } from "./sql";
@@ -48,7 +47,7 @@ export function checkDashboardTemplate(template: string, source: string, analyze
     const schema = checkDashboardSchema(rendered, source);
     if (!schema.ok) return failed([...problems, ...schema.problems]);
     problems.push(...requireGridV1(schema.dashboard.pages, source));
-    problems.push(...crossCheckDashboard(schema.dashboard, source, { analyze, requireQualifiedTables: true, requirePageFilters: !FILTERS_PENDING.has(source) }));
+    problems.push(...crossCheckDashboard(schema.dashboard, source, { analyze, requireQualifiedTables: true, requirePageFilters: true }));
     return {
         problems,
         datasets: schema.dashboard.datasets.length,

@@ -5,6 +5,7 @@
 import { goldDatasets } from "./gold";
 import { lakehouseDatasets } from "./lakehouse";
 import { landingDatasets } from "./landing";
+import { monitorDatasets } from "./monitors";
 import { findDataset, indexDatasets } from "./lookup";
 import { pipelineDatasets } from "./pipeline";
 import { realtimeDatasets } from "./realtime";
@@ -13,6 +14,7 @@ import type { DatasetContract, Layer } from "./types";
 export type { Column, DatasetContract, Layer, ObjectKind, Producer } from "./types";
 export { externalDatasets } from "./external";
 export { closestNames } from "./lookup";
+export { driftMetricsTable, MONITOR_GRANULARITY, MONITORED_TABLES, profileMetricsTable, type MonitoredTable } from "./monitors";
 export { DECLINE_REASONS, MERCHANT_COUNT, MERCHANT_SEGMENTS, merchantAt, merchants } from "./domains";
 
 export const datasets: readonly DatasetContract[] = [
@@ -21,6 +23,7 @@ export const datasets: readonly DatasetContract[] = [
     ...realtimeDatasets,
     ...goldDatasets,
     ...lakehouseDatasets,
+    ...monitorDatasets,
 ];
 
 // Built at load time so a duplicate name breaks every consumer immediately, not just the one that looks it up.

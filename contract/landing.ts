@@ -26,6 +26,7 @@ export const landingDatasets: readonly DatasetContract[] = [
         layer: "landing",
         kind: "table",
         producer: SIMULATOR,
+        createdBy: { kind: "sql", path: "sql/landing_table.sql" },
         comment: "Simulated payment events; change data feed on, read by the ETL and real-time consumers.",
         columns: columnsFromDdl(PAYMENT_EVENT_DDL, "payments_stream_input"),
     },

@@ -48,6 +48,7 @@ function main(): number {
     const root = path.join(REPO_ROOT, ".tmp", "spark");
     const work = path.join(root, "work");
     fs.rmSync(work, { recursive: true, force: true });
+    fs.rmSync(path.join(root, "rows"), { recursive: true, force: true }); // spark_local/dataset_rows.py refills it
     fs.mkdirSync(work, { recursive: true });
     const manifestFile = path.join(root, "manifest.json");
     const resultFile = path.join(root, "result.json");

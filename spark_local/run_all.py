@@ -20,6 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from spark_local.dataset_rows import save_rows
+from spark_local.monitor_tables import create_monitor_tables
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = REPO_ROOT / "notebooks"
 
@@ -130,6 +133,7 @@ def run_dashboards(spark: Any, manifest: dict[str, Any], not_created: set[str], 
                 outcome.fail(where, error)
                 continue
             ran += 1
+            save_rows(dashboard["file"], dataset["name"], rows)
             if rows:
                 with_rows += 1
             drawing = sorted(set(dataset["widgetTypes"]) & row_widgets)
@@ -317,6 +321,7 @@ def main(argv: list[str]) -> int:
         outcome.steps["realtime datasets"] = step("real-time pipeline (" + " + ".join(REALTIME_PIPELINE) + ", two updates)", realtime)
         spark.sql(f"USE `{LOCAL_CATALOG}`.`{schema}`")
         counts["sqlFiles"], not_created = step("SQL files", lambda: run_sql_files(spark, manifest, outcome))
+        outcome.steps["monitor metric tables"] = step("monitor metric tables (fixture)", lambda: create_monitor_tables(spark, manifest, schema))
         spark.sql(f"USE `{LOCAL_CATALOG}`.`{schema}`")
         counts["datasets"] = step("dashboard datasets", lambda: run_dashboards(spark, manifest, not_created, set(manifest["rowWidgets"]), outcome))
         counts["exitValue"], counts["models"] = step("notebooks/train_models.py", lambda: train(spark, manifest, work, outcome))

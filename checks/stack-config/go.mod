@@ -4,7 +4,7 @@ go 1.26
 
 require (
 	github.com/pulumi/esc v0.24.0
-	github.com/pulumi/pulumi/sdk/v3 v3.248.0
+	github.com/pulumi/pulumi/sdk/v3 v3.250.0
 )
 
 require (

@@ -156,7 +156,7 @@ export const JOB_DEFINITIONS: readonly JobDefinition[] = [
         kind: "sql",
         key: "lakehouse_tables",
         title: "Lakehouse Tables",
-        description: "Creates the App's lakehouse tables and views (idempotent); run by every deployment before anything uses them.",
+        description: "Creates the landing table and the App's lakehouse tables and views (idempotent); run by every deployment before anything uses them.",
         files: LAKEHOUSE_TABLES_SQL,
         timeoutSecondsPerTask: 600,
         maxRetries: 1,

@@ -12,10 +12,11 @@ export interface LakehouseTablesArgs {
 }
 
 /**
- * Runs the lakehouse tables job (CREATE ... IF NOT EXISTS, idempotent) during every `pulumi up`, so the
- * App's tables exist before anything that needs them: the App's table grants, the lakehouse fill of the dev
- * bootstrap, and the Vector Search index on its source table. It needs no data, so an empty prod schema
- * gets its tables on the first deploy. It re-runs only when its SQL or its job changes.
+ * Runs the lakehouse tables job (CREATE ... IF NOT EXISTS, idempotent) during every `pulumi up`: first the
+ * landing table the pipelines read, then the App's tables. So everything that needs them waits on one step:
+ * the pipelines' first update, the App's table grants, the dev bootstrap's lakehouse fill, and the Vector
+ * Search index on its source table. It needs no data, so an empty prod schema gets its tables on the first
+ * deploy. It re-runs only when its SQL or its job changes.
  */
 export class LakehouseTables extends pulumi.ComponentResource {
     readonly step: local.Command;

@@ -12,6 +12,8 @@ export interface PipelinesArgs {
     readonly names: StackNames;
     readonly catalog: Catalog;
     readonly assets: AssetPaths;
+    /** What must exist before a pipeline starts: the landing table its first update reads. */
+    readonly after?: pulumi.Input<pulumi.Resource>[];
 }
 
 export interface DeployedPipeline {
@@ -43,7 +45,7 @@ export class Pipelines extends pulumi.ComponentResource {
         }));
         for (const { definition, spec } of specs) {
             // Deleting a pipeline deletes the tables it publishes, so prod pipelines are protected like the data.
-            const pipeline = new databricks.Pipeline(`${name}-${definition.key}`, spec, { parent: this, protect: config.protectData });
+            const pipeline = new databricks.Pipeline(`${name}-${definition.key}`, spec, { parent: this, protect: config.protectData, dependsOn: args.after });
             const contentHashes = definition.notebooks.map((notebook) => args.assets.notebook(notebook).contentHash);
             this.byKey.set(definition.key, {
                 definition,

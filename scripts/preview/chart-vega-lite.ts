@@ -7,6 +7,7 @@ import { channel, type Channel } from "./encodings";
 import { valueKind, type TypedField } from "./field-types";
 import type { Row } from "./sample-rows";
 import { widgetType } from "./widget-kind";
+import { choroplethSpec } from "./world-map";
 
 type VlSpec = Record<string, unknown>;
 type VlType = "quantitative" | "temporal" | "nominal" | "ordinal";
@@ -70,10 +71,11 @@ function encodeChannel(ch: Channel | undefined, fields: readonly TypedField[]): 
 const MARKS: Readonly<Record<string, unknown>> = {
     bar: { type: "bar" },
     histogram: { type: "bar" },
-    line: { type: "line", point: false },
+    // Points on lines and areas, so a series of one row (an hour of local data) still shows.
+    line: { type: "line", point: true },
     "forecast-line": { type: "line" },
     combo: { type: "line" },
-    area: { type: "area", line: true, opacity: 0.6 },
+    area: { type: "area", line: true, point: true, opacity: 0.6 },
     scatter: { type: "point", filled: true },
     heatmap: { type: "rect" },
 };
@@ -110,24 +112,6 @@ function pieChart(widget: PreviewWidget, fields: readonly TypedField[]): VlSpec 
     return { mark: { type: "arc", innerRadius: 0 }, encoding: { theta: { ...angle, type: "quantitative", stack: true }, color: { ...color, type: "nominal" } } };
 }
 
-/**
- * A map drawn as bars by region: a projection needs boundary data the repository does not ship, so the
- * picture shows the same numbers per region and says "map" in its title.
- */
-export function mapAsBars(fields: readonly TypedField[]): VlSpec {
-    const region = fields.find((f) => valueKind(f.sparkType) === "nominal");
-    const measure = fields.find((f) => valueKind(f.sparkType) === "quantitative");
-    if (region === undefined || measure === undefined) throw new Error("a map needs a region field and a numeric field to be drawn as bars");
-    return {
-        title: { text: "map (drawn as bars by region)", fontSize: 10, color: "#888" },
-        mark: { type: "bar" },
-        encoding: {
-            x: { field: vlField(region.name), type: "nominal", sort: "-y", title: region.name },
-            y: { field: vlField(measure.name), type: "quantitative", title: measure.name },
-        },
-    };
-}
-
 const CHART_CONFIG = {
     view: { stroke: null },
     axis: { labelFontSize: 10, titleFontSize: 11, labelLimit: 120 },
@@ -138,15 +122,16 @@ const CHART_CONFIG = {
 /** The full Vega-Lite spec of a chart or map widget, sized to its box. */
 export function chartSpec(widget: PreviewWidget, kind: "chart" | "map", fields: readonly TypedField[], rows: readonly Row[], size: { width: number; height: number }): VlSpec {
     const type = widgetType(widget);
-    const body = kind === "map" ? mapAsBars(fields) : type === "pie" ? pieChart(widget, fields) : xyChart(widget, fields);
-    return {
+    const frame = {
         $schema: "https://vega.github.io/schema/vega-lite/v6.json",
         width: size.width,
         height: size.height,
         autosize: { type: "fit", contains: "padding" },
         background: "transparent",
         config: CHART_CONFIG,
-        data: { values: rows },
-        ...body,
     };
+    // A map brings its own data (the country shapes) and looks the rows up by country.
+    if (kind === "map") return { ...frame, ...choroplethSpec(widget, rows) };
+    const body = type === "pie" ? pieChart(widget, fields) : xyChart(widget, fields);
+    return { ...frame, data: { values: rows }, ...body };
 }

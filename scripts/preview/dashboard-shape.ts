@@ -12,6 +12,8 @@ export interface PreviewQuery {
     readonly name: string;
     readonly datasetName: string;
     readonly fields: readonly PreviewField[];
+    /** true: one widget row per dataset row; false (Lakeview's default): grouped and aggregated. */
+    readonly disaggregated: boolean;
 }
 
 export interface PreviewWidget {
@@ -83,7 +85,7 @@ function readQuery(raw: unknown, where: string): PreviewQuery {
         const f = objectAt(field, `${where} "${name}" > fields[${i}]`);
         return { name: stringAt(f.name, `${where} "${name}" > fields[${i}].name`), expression: stringAt(f.expression, `${where} "${name}" > fields[${i}].expression`) };
     });
-    return { name, datasetName: stringAt(inner.datasetName, `${where} "${name}" > datasetName`), fields };
+    return { name, datasetName: stringAt(inner.datasetName, `${where} "${name}" > datasetName`), fields, disaggregated: inner.disaggregated === true };
 }
 
 function readWidget(raw: unknown, where: string): PreviewWidget {

@@ -10,7 +10,7 @@ import { channel, encodingsOf, mainQuery, requireEncodedFieldsInQuery } from "./
 import { tablesRead, typeFields, type TypedField } from "./field-types";
 import { cellSizePx, checkFitsGrid, gridArea, gridColumns } from "./grid-layout";
 import { escapeHtml, markdownToHtml, scriptJson } from "./html-text";
-import { projectRows, type RowSource } from "./rows-input";
+import { widgetRows, type RowSource } from "./rows-input";
 import { sampleRows, seedOf, type Row } from "./sample-rows";
 import { compileVegaLite } from "./vega-runtime";
 import { formatValue, type NumberFormat } from "./value-format";
@@ -49,8 +49,8 @@ function widgetData(widget: PreviewWidget, kind: WidgetKind, context: WidgetCont
     const dataset = context.dashboard.datasets.find((d) => d.name === query.datasetName);
     if (dataset === undefined) throw new Error(`${where}: query "${query.name}" reads dataset "${query.datasetName}", which the dashboard does not define`);
     const fields = typeFields(query.fields, dataset.sql, `${where} > query "${query.name}"`);
-    const real = context.rowSource?.(dataset.name, tablesRead(dataset.sql));
-    if (real) return { fields, rows: projectRows(real.rows, fields, where, real.file), origin: real.file };
+    const real = context.rowSource?.(context.dashboard.key, dataset.name, tablesRead(dataset.sql));
+    if (real) return { fields, rows: widgetRows(real.rows, fields, query.fields, query.disaggregated, where, real.file), origin: real.file };
     const seed = seedOf(`${context.dashboard.key}/${widget.name}`);
     const minRows = kind === "table" ? 12 : kind === "chart" && widgetType(widget) === "scatter" ? 24 : 1;
     return { fields, rows: sampleRows(fields, seed, { minRows }), origin: "sample" };

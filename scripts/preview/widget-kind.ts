@@ -7,7 +7,8 @@ import type { PreviewWidget } from "./dashboard-shape";
 export type WidgetKind = "text" | "counter" | "table" | "filter" | "chart" | "map" | "unknown";
 
 const CHART_TYPES = new Set(["bar", "line", "area", "pie", "scatter", "heatmap", "histogram", "combo", "forecast-line"]);
-const MAP_TYPES = new Set(["symbol-map", "choropleth-map", "point-map", "map"]);
+// Point and symbol maps need coordinates the preview does not place; they stay placeholders.
+const MAP_TYPES = new Set(["choropleth-map"]);
 
 export function widgetType(widget: PreviewWidget): string {
     if (widget.textLines !== undefined) return "text";

@@ -20,13 +20,15 @@ function encodedFieldNames(widget: LakeviewWidget): string[] {
 describe("dashboard semantics carried over with the original's defects fixed", () => {
     it("latency buckets sort in latency order, and the chart keeps that natural order", () => {
         const d = dashboard("performance_latency");
-        const sql = d.datasets.find((ds) => ds.name === "latency_buckets")!.queryLines!.join("");
-        const labels = [...sql.matchAll(/THEN '([^']+)'|ELSE '([^']+)'/g)].map((m) => m[1] ?? m[2]);
-        const bounds = [...sql.matchAll(/processing_time_ms < (\d+)/g)].map((m) => Number(m[1]));
+        const chart = widgetsOf(d).find((w) => w.name === "latency_distribution")!;
+        const sql = d.datasets.find((ds) => ds.name === chart.queries![0].query.datasetName)!.queryLines!.join("");
+        const buckets = /CASE\s+(WHEN processing_time_ms < [\s\S]*?)END AS latency_bucket/.exec(sql);
+        assert.ok(buckets, "the chart's dataset derives latency_bucket with one CASE");
+        const labels = [...buckets[1].matchAll(/THEN '([^']+)'|ELSE '([^']+)'/g)].map((m) => m[1] ?? m[2]);
+        const bounds = [...buckets[1].matchAll(/processing_time_ms < (\d+)/g)].map((m) => Number(m[1]));
         assert.equal(labels.length, bounds.length + 1, "one label per bound plus the open-ended bucket");
         assert.deepEqual(bounds, [...bounds].sort((a, b) => a - b), "CASE branches go from low to high latency");
         assert.deepEqual([...labels].sort(), labels, `labels must sort as text in latency order: ${labels.join(" | ")}`);
-        const chart = widgetsOf(d).find((w) => w.queries?.[0].query.datasetName === "latency_buckets")!;
         assert.deepEqual((chart.spec!.encodings as { x: { scale: { sort?: { by: string } } } }).x.scale.sort, { by: "natural-order" });
     });
 
@@ -39,7 +41,9 @@ describe("dashboard semantics carried over with the original's defects fixed", (
     it("charts declines from counted declines, not from rounded approval percentages", () => {
         const d = dashboard("decline_analysis");
         const trend = widgetsOf(d).find((w) => w.name === "decline_trend")!;
-        assert.ok(encodedFieldNames(trend).includes("sum(declined_count)"));
+        assert.ok(encodedFieldNames(trend).includes("count(*)"), encodedFieldNames(trend).join(", "));
+        const sql = d.datasets.find((ds) => ds.name === trend.queries![0].query.datasetName)!.queryLines!.join("");
+        assert.match(sql, /WHERE NOT is_approved\b/, "the trend counts rows of declined attempts");
         for (const ds of d.datasets) assert.doesNotMatch(ds.queryLines!.join(""), /100\s*-\s*approval_rate_pct/, ds.name);
     });
 

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { chartSpec, mapAsBars, vlField } from "../../scripts/preview/chart-vega-lite";
+import { chartSpec, vlField } from "../../scripts/preview/chart-vega-lite";
 import type { PreviewWidget } from "../../scripts/preview/dashboard-shape";
 import type { TypedField } from "../../scripts/preview/field-types";
 import { compileVegaLite } from "../../scripts/preview/vega-runtime";
@@ -72,10 +72,34 @@ describe("preview: Lakeview chart -> Vega-Lite", () => {
         assert.deepEqual(spec.transform, [{ fold: ["a", "b"], as: ["series", "value"] }]);
     });
 
-    it("draws a map as bars by region and says so", () => {
-        const spec = mapAsBars(geoFields);
-        assert.match(JSON.stringify(spec.title), /map \(drawn as bars by region\)/);
-        assert.throws(() => mapAsBars([geoFields[1]]), /a map needs a region field and a numeric field/);
+    it("draws a choropleth as world country shapes joined to the rows by ISO numeric code", () => {
+        const widget = withSpec("choropleth-map", {
+            color: { fieldName: "avg(approval_rate_pct)", displayName: "Approval (%)", scale: { type: "quantitative" } },
+            region: { regionType: "mapbox-v4-admin", admin0: { type: "field", fieldName: "country", geographicRole: "admin0-iso-3166-1-alpha-2" } },
+        });
+        const spec = chartSpec(widget, "map", geoFields, rows, SIZE);
+        assert.deepEqual(spec.mark, { type: "geoshape", stroke: "#ffffff", strokeWidth: 0.4, invalid: "show" });
+        const data = spec.data as { values: { type: string; objects: { countries: { geometries: { id: string }[] } } }; format: unknown };
+        assert.equal(data.values.type, "Topology");
+        assert.deepEqual(data.format, { type: "topojson", feature: "countries" });
+        const lookup = (spec.transform as { lookup: string; from: { data: { values: Record<string, unknown>[] }; key: string } }[])[0];
+        assert.equal(lookup.lookup, "id");
+        // US is 840 and GB 826 in ISO 3166-1 numeric, the ids world-atlas gives those shapes.
+        assert.deepEqual(lookup.from.data.values.map((r) => r[lookup.from.key]), ["840", "826"]);
+        const ids = new Set(data.values.objects.countries.geometries.map((g) => g.id));
+        assert.ok(ids.has("840") && ids.has("826"));
+        const compiled = compileVegaLite(spec, "w");
+        assert.ok(JSON.stringify(compiled).includes('"type":"geoshape"') || JSON.stringify(compiled).includes('"geoshape"'));
+    });
+
+    it("refuses a choropleth whose rows are not ISO country codes, or whose role it cannot draw", () => {
+        const encodings = (role: string) => ({
+            color: { fieldName: "avg(approval_rate_pct)", scale: {} },
+            region: { admin0: { type: "field", fieldName: "country", geographicRole: role } },
+        });
+        const widget = withSpec("choropleth-map", encodings("admin0-iso-3166-1-alpha-2"));
+        assert.throws(() => chartSpec(widget, "map", geoFields, [{ country: "Narnia", "avg(approval_rate_pct)": 1 }], SIZE), /"Narnia" in field "country" is not an ISO 3166-1 alpha-2 country code/);
+        assert.throws(() => chartSpec(withSpec("choropleth-map", encodings("admin0-name")), "map", geoFields, rows, SIZE), /geographic role "admin0-name" is not drawn by the preview; drawn: admin0-iso-3166-1-alpha-2, admin0-iso-3166-1-alpha-3/);
     });
 
     it("fails on a bar without a y field", () => {

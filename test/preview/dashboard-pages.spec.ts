@@ -48,3 +48,20 @@ describe("preview: every dashboard page", () => {
         }
     }
 });
+
+describe("preview: the global coverage map", () => {
+    it("draws each choropleth of the page as a world map of country shapes, not as bars", () => {
+        const source = "dashboards/global_coverage.lvdash.json";
+        const dashboard = readPreviewDashboard(fs.readFileSync(path.join(ROOT, source), "utf8"), "global_coverage", source);
+        const maps = dashboard.pages.flatMap((page) => page.layout.filter((item) => item.widget.spec?.widgetType === "choropleth-map").map((item) => ({ page, name: item.widget.name })));
+        assert.ok(maps.length > 0, "global coverage has no choropleth-map widget");
+        for (const { page, name } of maps) {
+            const html = renderPage(dashboard, page).html;
+            const section = new RegExp(`<section class="widget kind-map" data-widget="${name}"[^>]*>(.*?)</section>`, "s").exec(html);
+            assert.ok(section, `${name} is not drawn as a map element`);
+            const spec = JSON.parse(/class="vega-spec">(.*?)<\/script>/s.exec(section[1])![1]) as { data: { format?: { type: string } }[]; marks: { type: string; from?: unknown }[] };
+            assert.ok(spec.data.some((d) => d.format?.type === "topojson"), `${name}: no country shapes in its data`);
+            assert.ok(JSON.stringify(spec.marks).includes('"type":"geoshape"') || spec.marks.some((m) => m.type === "shape"), `${name}: no geoshape mark`);
+        }
+    });
+});

@@ -10,6 +10,7 @@ export function barWidget(overrides: { name?: string; yField?: string; widgetTyp
             {
                 name: "main_query",
                 datasetName: "geo",
+                disaggregated: false,
                 fields: [
                     { name: "country", expression: "`country`" },
                     { name: "avg(approval_rate_pct)", expression: "AVG(`approval_rate_pct`)" },

@@ -36,7 +36,7 @@ describe("preview: one widget as one element", () => {
     it("draws a filter as a labelled box and checks its binding against the bound query", () => {
         const filter: PreviewWidget = {
             name: "country_filter",
-            queries: [{ name: "filter_q", datasetName: "geo", fields: [{ name: "country", expression: "`country`" }] }],
+            queries: [{ name: "filter_q", datasetName: "geo", disaggregated: false, fields: [{ name: "country", expression: "`country`" }] }],
             spec: { version: 2, widgetType: "filter-multi-select", encodings: { fields: [{ fieldName: "country", displayName: "Country", queryName: "filter_q" }] } },
         };
         const element = render(filter);
@@ -55,7 +55,7 @@ describe("preview: one widget as one element", () => {
     it("draws counters and tables from the rows", () => {
         const counter: PreviewWidget = {
             name: "rate",
-            queries: [{ name: "q", datasetName: "geo", fields: [{ name: "approval_rate_pct", expression: "`approval_rate_pct`" }] }],
+            queries: [{ name: "q", datasetName: "geo", disaggregated: false, fields: [{ name: "approval_rate_pct", expression: "`approval_rate_pct`" }] }],
             spec: { version: 2, widgetType: "counter", encodings: { value: { fieldName: "approval_rate_pct" } } },
         };
         assert.match(render(counter).html, /<div class="counter-value">\d+(\.\d+)?<\/div>/);

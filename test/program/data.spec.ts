@@ -146,6 +146,18 @@ describe("pipelines, jobs and the run chain under mocks", function () {
         assert.ok(fill.dependencies.includes(findResource(dev.resources, T.command, "lakehouse-tables-create").urn), "the fill must wait for the tables");
     });
 
+    it("starts no pipeline before the landing table it reads exists: the tables step (landing table first) precedes every pipeline", () => {
+        for (const e of [dev, prod]) {
+            const step = findResource(e.resources, T.command, "lakehouse-tables-create");
+            const pipelines = ofType(e.resources, T.pipeline);
+            assert.ok(pipelines.length > 0);
+            for (const pipeline of pipelines) assert.ok(pipeline.dependencies.includes(step.urn), `${pipeline.name} must wait for ${step.name}`);
+            // Tasks chain through depends_on; the one with none runs first.
+            const roots = (tasks(jobNamed(e, "lakehouse_tables")) as (Task & { dependsOns?: unknown[] })[]).filter((t) => !t.dependsOns?.length);
+            assert.deepEqual(roots.map((t) => t.taskKey), ["landing_table"]);
+        }
+    });
+
     it("runs no bootstrap in prod but still trains, and starts its index without a bootstrap step", () => {
         const commands = ofType(prod.resources, T.command).map((c) => c.name);
         assert.deepStrictEqual(commands.filter((c) => c !== "app-deploy" && c !== "preflight-privileges").sort(), ["lakehouse-tables-create", "training-train"]);

@@ -43,6 +43,11 @@ export interface EvaluationOptions {
     readonly secretKeys?: readonly string[];
     /** Who runs Pulumi, as `getCurrentUser` answers (default DEFAULT_CALLER). */
     readonly caller?: string;
+    /**
+     * What `npm run data-readiness` answers on a stack without the simulated bootstrap (default: ready, with
+     * plenty of rows). A string is printed as the script's stdout verbatim, to test malformed answers.
+     */
+    readonly dataReadiness?: { ready: boolean; rows?: number; reason: string } | string;
     /** Answers for `@pulumi/command` runs, keyed by resource name: what the command printed. */
     readonly commandStdout?: Readonly<Record<string, string>>;
 }
@@ -109,8 +114,16 @@ function computedState(type: string, name: string, inputs: Record<string, unknow
 /** The identity `getCurrentUser` reports: whoever runs Pulumi (a person, or CI's principal). */
 export const DEFAULT_CALLER = "deployer@example.com";
 
-function invokeResults(caller: string): Record<string, (args: Record<string, unknown>) => Record<string, unknown>> {
+const READY_WITH_DATA = { ready: true, rows: 100_000, reason: "payments_enriched_silver has 100000 rows (at least 50)" };
+
+function invokeResults(caller: string, readiness: EvaluationOptions["dataReadiness"]): Record<string, (args: Record<string, unknown>) => Record<string, unknown>> {
     return {
+        "command:local:run": (args) => {
+            const command = String(args["command"]);
+            if (!command.startsWith("npm run --silent data-readiness ")) throw new Error(`test harness: no mock answer for local.run of ${command}`);
+            const answer = readiness ?? READY_WITH_DATA;
+            return { command, stdout: typeof answer === "string" ? answer : JSON.stringify(answer), stderr: "", environment: args["environment"] };
+        },
         "databricks:index/getCurrentUser:getCurrentUser": () => ({
             id: caller === DEFAULT_CALLER ? "1001" : "2002",
             userName: caller,
@@ -120,6 +133,18 @@ function invokeResults(caller: string): Record<string, (args: Record<string, unk
             aclPrincipalId: `users/${caller}`,
             externalId: "",
             workspaceUrl: "https://example.cloud.databricks.com",
+        }),
+        // Unity Catalog lookups answer with an id derived from the full name, so a test can see which object
+        // an id came from.
+        "databricks:index/getSchema:getSchema": (args) => ({
+            id: String(args["name"]),
+            name: String(args["name"]),
+            schemaInfo: { fullName: String(args["name"]), schemaId: `schema-id:${String(args["name"])}` },
+        }),
+        "databricks:index/getTable:getTable": (args) => ({
+            id: String(args["name"]),
+            name: String(args["name"]),
+            tableInfo: { fullName: String(args["name"]), tableId: `table-id:${String(args["name"])}` },
         }),
     };
 }
@@ -165,7 +190,7 @@ export async function evaluateProgram(options: EvaluationOptions): Promise<Evalu
                 return { id: `${args.name}-id`, state: { ...state, ...computedState(args.type, args.name, args.inputs) } };
             },
             call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
-                const answer = invokeResults(options.caller ?? DEFAULT_CALLER)[args.token];
+                const answer = invokeResults(options.caller ?? DEFAULT_CALLER, options.dataReadiness)[args.token];
                 if (!answer) throw new Error(`test harness: no mock answer for invoke ${args.token}`);
                 return answer(args.inputs);
             },
@@ -205,8 +230,7 @@ export async function evaluateProgram(options: EvaluationOptions): Promise<Evalu
 
     forgetProgramModules();
     try {
-        const programExports = loadProgram();
-        const outputs = await resolveOutputs(programExports);
+        const outputs = await resolveOutputs(await runProgram());
         await settings.waitForRPCs();
         return { resources: registered, outputs };
     } catch (error) {
@@ -225,8 +249,10 @@ export class EvaluationError extends Error {
     }
 }
 
-function loadProgram(): Record<string, unknown> {
-    return require(path.join(REPO_ROOT, "index.ts")) as Record<string, unknown>;
+/** As the Pulumi runtime does: a program that exports a function is called, and what it returns (awaited) is the stack's outputs. */
+async function runProgram(): Promise<Record<string, unknown>> {
+    const program = require(path.join(REPO_ROOT, "index.ts")) as Record<string, unknown> | (() => Promise<Record<string, unknown>>);
+    return typeof program === "function" ? await program() : program;
 }
 
 /** Drops the program's own modules from the require cache so the next evaluation runs it again. */

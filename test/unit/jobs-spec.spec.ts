@@ -115,7 +115,7 @@ describe("job spec builders", () => {
         const job = sqlJob("lakehouse_tables");
         const byKey = new Map(tasksOf(sqlFilesJobSpec(job, context())).map((task) => [task.taskKey, task]));
         const runOrder = job.files.map((file) => file.replace(/\.sql$/, ""));
-        assert.deepStrictEqual(runOrder, ["app_config", "approval_rules", "online_features", "vector_search_and_recommendations"]);
+        assert.deepStrictEqual(runOrder, ["landing_table", "app_config", "approval_rules", "online_features", "vector_search_and_recommendations"]);
         assert.strictEqual(byKey.size, runOrder.length);
         runOrder.forEach((key, i) => {
             const task = byKey.get(key);

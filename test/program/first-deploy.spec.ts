@@ -1,0 +1,67 @@
+import * as assert from "assert";
+import { DATA_DEPENDENT_WORK } from "../../components/data/data-readiness";
+import { Evaluation, EvaluationError, evaluateProgram, findResource, ofType } from "../support/program";
+
+const T = {
+    command: "command:local:Command",
+    serving: "databricks:index/modelServing:ModelServing",
+    pipeline: "databricks:index/pipeline:Pipeline",
+    vsIndex: "databricks:index/vectorSearchIndex:VectorSearchIndex",
+    app: "databricks:index/app:App",
+    permissions: "databricks:index/permissions:Permissions",
+};
+const EMPTY = { ready: false, reason: "prod_catalog.ahs_demo_payment_analysis_prod.payments_enriched_silver does not exist yet" };
+
+describe("a first prod deploy on an empty schema: what needs data waits for it", function () {
+    this.timeout(180_000);
+    let empty: Evaluation;
+    let filled: Evaluation;
+
+    before(async () => {
+        empty = await evaluateProgram({ stack: "prod", dataReadiness: EMPTY });
+        filled = await evaluateProgram({ stack: "prod", dataReadiness: { ready: true, rows: 5_000, reason: "5000 rows" } });
+    });
+
+    it("declares no training run and no serving endpoint while silver is empty, and says what is pending and why", () => {
+        assert.deepStrictEqual(ofType(empty.resources, T.command).map((c) => c.name).filter((n) => n.startsWith("training")), []);
+        assert.deepStrictEqual(ofType(empty.resources, T.serving), []);
+        assert.deepStrictEqual(empty.outputs["pendingWork"], DATA_DEPENDENT_WORK.map((work) => `${work}: ${EMPTY.reason}`));
+        assert.deepStrictEqual(empty.outputs["models"], {});
+    });
+
+    it("still creates everything that needs no data: tables, pipelines, the vector index, the app and its permissions", () => {
+        findResource(empty.resources, T.command, "lakehouse-tables-create");
+        assert.equal(ofType(empty.resources, T.pipeline).length, 2);
+        findResource(empty.resources, T.vsIndex, "vector-search-index");
+        const app = findResource(empty.resources, T.app, "app");
+        const bound = (app.inputs["resources"] as { name: string }[]).map((r) => r.name);
+        assert.ok(!bound.some((name) => name.startsWith("serving-")), `no serving binding without endpoints: ${bound.join(", ")}`);
+        assert.ok(!ofType(empty.resources, T.permissions).some((p) => p.name.includes("endpoint-")));
+    });
+
+    it("completes on the first `up` that finds data: training, the four endpoints on its versions, nothing pending", () => {
+        const training = findResource(filled.resources, T.command, "training-train");
+        const endpoints = ofType(filled.resources, T.serving);
+        assert.equal(endpoints.length, 4);
+        for (const endpoint of endpoints) assert.ok(endpoint.dependencies.includes(training.urn), `${endpoint.name} serves what the training run produced`);
+        assert.deepStrictEqual(filled.outputs["pendingWork"], []);
+    });
+
+    it("never asks in dev, where the bootstrap fills the schema in the same `up`", async () => {
+        // A malformed answer would fail the program if it were asked.
+        const dev = await evaluateProgram({ stack: "dev", dataReadiness: "not json" });
+        findResource(dev.resources, T.command, "training-train");
+        assert.deepStrictEqual(dev.outputs["pendingWork"], []);
+    });
+
+    it("fails the deployment on an answer it cannot read, quoting it, rather than guessing", async () => {
+        await assert.rejects(
+            evaluateProgram({ stack: "prod", dataReadiness: "Warning: something else on stdout" }),
+            (error: unknown) => error instanceof EvaluationError && /data-readiness printed "Warning: something else on stdout", not the JSON answer/.test(error.message),
+        );
+        await assert.rejects(
+            evaluateProgram({ stack: "prod", dataReadiness: JSON.stringify({ ready: "yes", reason: "" }) }),
+            (error: unknown) => error instanceof EvaluationError && /data-readiness answered .*which is not/.test(error.message),
+        );
+    });
+});
