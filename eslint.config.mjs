@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-    { ignores: ["node_modules/**", ".tmp/**", ".venv-spark/**", "notebooks/**", "test/golden/**", "plans/**"] },
+    { ignores: ["node_modules/**", "app/client/dist/**", ".tmp/**", ".venv-spark/**", "notebooks/**", "test/golden/**", "plans/**"] },
     js.configs.recommended,
     ...tseslint.configs.recommended,
     {

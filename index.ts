@@ -220,7 +220,8 @@ export = async () => {
                 jobs: Object.fromEntries(APP_JOBS.map((key) => [key, workflowJobs.job(key).id])),
                 reportsVolume: unityCatalog.volumes.reports.fullName,
             },
-            source: config.app.source.kind === "git" ? config.app.source : { kind: "workspace", upload: assets.appSource, connection: scriptConnection },
+            // The app's pages need the serving endpoints: without data it exists, bound and permitted, but runs no code yet.
+            ...(serving ? { source: config.app.source.kind === "git" ? config.app.source : { kind: "workspace" as const, upload: assets.appSource, connection: scriptConnection } } : {}),
             budgetPolicyId,
         },
         withProvider,

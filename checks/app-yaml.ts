@@ -31,9 +31,9 @@ export function appCommand(text: string): string[] {
 }
 
 function commandProblems(command: unknown, source: string): string[] {
-    if (command === undefined) return [`${source}: "command" is missing; give the argv that starts the app, e.g. ["python", "app.py"]`];
+    if (command === undefined) return [`${source}: "command" is missing; give the argv that starts the app, e.g. ["npm", "run", "start"]`];
     if (!Array.isArray(command) || command.length === 0) {
-        return [`${source}: "command" must be a non-empty list such as ["python", "app.py"], got ${JSON.stringify(command)}`];
+        return [`${source}: "command" must be a non-empty list such as ["npm", "run", "start"], got ${JSON.stringify(command)}`];
     }
     return command.flatMap((part, index) =>
         typeof part === "string" && part.trim().length > 0

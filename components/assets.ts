@@ -55,7 +55,13 @@ export function readAssetFiles(repoRoot: string): AssetFiles {
     return { notebooks, sqlTemplates: readDir(repoRoot, "sql", ".sql"), alertQueries: readDir(repoRoot, "sql/alerts", ".sql"), appFiles: readTree(repoRoot, "app") };
 }
 
-/** Every file below `dir`, sorted by path, skipping caches that must never be deployed. */
+/**
+ * Folders of `app/` that are never uploaded: installed packages and the UI build output, which the
+ * platform recreates with `npm install` and `npm run build` on every deployment.
+ */
+export const APP_UPLOAD_EXCLUDED = ["node_modules", "client/dist"];
+
+/** Every file below `dir`, sorted by path, skipping caches and `APP_UPLOAD_EXCLUDED`, which must never be deployed. */
 function readTree(repoRoot: string, dir: string): AssetFile[] {
     const root = path.join(repoRoot, dir);
     if (!fs.existsSync(root)) return [];
@@ -64,6 +70,7 @@ function readTree(repoRoot: string, dir: string): AssetFile[] {
         for (const entry of fs.readdirSync(path.join(root, relative), { withFileTypes: true })) {
             if (entry.name === "__pycache__" || entry.name.startsWith(".")) continue;
             const child = relative ? `${relative}/${entry.name}` : entry.name;
+            if (entry.isDirectory() && APP_UPLOAD_EXCLUDED.some((excluded) => child === excluded || child.endsWith(`/${excluded}`))) continue;
             if (entry.isDirectory()) walk(child);
             else if (entry.isFile()) files.push({ name: child, source: `${dir}/${child}`, content: fs.readFileSync(path.join(root, child), "utf8") });
         }

@@ -1,5 +1,5 @@
 /**
- * Deploys the uploaded `app/` folder to a Databricks App and waits until the deployment SUCCEEDED. The App
+ * Deploys the uploaded `app/` folder (the AppKit app; the platform installs and builds it) to a Databricks App and waits until the deployment SUCCEEDED. The App
  * component's command step runs this whenever the app's content hash changes; a failed deployment exits 1
  * and so fails `pulumi up`. Usage: see scripts/lib/app-deploy-args.ts; any misuse prints it.
  */

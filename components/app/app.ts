@@ -15,7 +15,11 @@ export interface AppArgs {
     readonly description: string;
     readonly computeSize: "MEDIUM" | "LARGE";
     readonly bindings: AppBindingTargets;
-    readonly source: AppSource;
+    /**
+     * The code to run. Absent while it cannot start: its pages call the serving endpoints, which a stack
+     * without data does not have yet, so the app exists (with its bindings and permissions) but runs nothing.
+     */
+    readonly source?: AppSource;
     /** The stack's budget policy, when spend is attributed per stack. */
     readonly budgetPolicyId?: pulumi.Input<string>;
 }
@@ -42,7 +46,7 @@ export class PaymentAnalysisApp extends pulumi.ComponentResource {
                 computeSize: args.computeSize,
                 resources: appBindings(args.bindings),
                 ...(args.budgetPolicyId !== undefined ? { budgetPolicyId: args.budgetPolicyId } : {}),
-                ...(source.kind === "git"
+                ...(source?.kind === "git"
                     ? {
                           gitRepository: { url: source.url, provider: source.provider },
                           gitSource: { branch: source.branch, ...(source.sourcePath ? { sourceCodePath: source.sourcePath } : {}) },
@@ -52,7 +56,7 @@ export class PaymentAnalysisApp extends pulumi.ComponentResource {
             { parent: this },
         );
 
-        if (source.kind === "workspace") {
+        if (source?.kind === "workspace") {
             // The deployment runs again only when the uploaded code changes; a failed deployment fails `pulumi up`.
             runStep(
                 `${name}-deploy`,

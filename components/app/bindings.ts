@@ -13,7 +13,7 @@ export interface AppBindingTargets {
     readonly servingEndpoints: Readonly<Record<string, pulumi.Input<string>>>;
     /** Ids of the jobs the app starts, by job key. */
     readonly jobs: Readonly<Record<string, pulumi.Input<string>>>;
-    /** Full name of the reports volume; the app derives the stack's catalog and schema from it. */
+    /** Full name of the reports volume; the app derives the stack's catalog and schema from its path, and reads nothing in it. */
     readonly reportsVolume: pulumi.Input<string>;
 }
 
@@ -38,8 +38,8 @@ export function appBindings(targets: AppBindingTargets): AppResource[] {
         },
         {
             name: BINDING_KEYS.reportsVolume,
-            description: "Reports volume of the stack's schema",
-            ucSecurable: { securableType: "VOLUME", securableFullName: targets.reportsVolume, permission: "WRITE_VOLUME" },
+            description: "Reports volume of the stack's schema (its path names the catalog and schema)",
+            ucSecurable: { securableType: "VOLUME", securableFullName: targets.reportsVolume, permission: "READ_VOLUME" },
         },
         ...byKey(targets.servingEndpoints).map(([model, endpoint]) => ({
             name: BINDING_KEYS.servingEndpoint(model),

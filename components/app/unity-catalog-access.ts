@@ -4,16 +4,22 @@
  * a non-authoritative `Grant` per principal on the shared catalog (which other teams also grant on).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { datasetByName } from "../../contract";
 import { StackConfig } from "../config";
 import { PrincipalGrant } from "../platform/grants";
 import { VIEWER_SCHEMA_PRIVILEGES, WORKLOAD_SCHEMA_PRIVILEGES } from "../platform/placement";
 
-/** Lakehouse tables the app changes: its saved catalog/schema, and the approval rules users edit. */
-export const APP_WRITTEN_TABLES = ["app_config", "approval_rules"].map((name) => datasetByName(name).name);
+/**
+ * Lakehouse tables the app changes: none. The rules operators edit live in Lakebase (the app's database
+ * binding), and the catalog and schema come from the reports-volume binding, so no Unity Catalog table
+ * needs MODIFY. A table named here gets its own grant (`APP_TABLE_PRIVILEGES`).
+ */
+export const APP_WRITTEN_TABLES: readonly string[] = [];
 
-/** The app reads the gold views and lakehouse tables; it writes only `APP_WRITTEN_TABLES`. */
-export const APP_SCHEMA_PRIVILEGES = ["SELECT", "USE_SCHEMA"];
+/**
+ * What the app's pages read in the schema: SELECT for the gold views, silver tables and the Vector Search
+ * index (Dashboard, Decisioning), EXECUTE for the registered models' champion aliases (ML Models).
+ */
+export const APP_SCHEMA_PRIVILEGES = ["EXECUTE", "SELECT", "USE_SCHEMA"];
 export const APP_TABLE_PRIVILEGES = ["MODIFY", "SELECT"];
 
 /**

@@ -12,7 +12,7 @@ export const TRAINING_MIN_ROWS = 50;
 export const TRAINING_SOURCE_TABLE = "payments_enriched_silver";
 
 /** What waits for data on a stack without the simulated bootstrap, in the words the stack output uses. */
-export const DATA_DEPENDENT_WORK = ["training run", "model serving endpoints", "data-quality monitors"] as const;
+export const DATA_DEPENDENT_WORK = ["training run", "model serving endpoints", "data-quality monitors", "app deployment"] as const;
 
 export interface DataReadinessQuestion {
     readonly connection: RunnerConnection;

@@ -14,7 +14,7 @@ import { formatElapsed, WaitSettings } from "./runner";
 
 export interface DeployAppRequest {
     readonly appName: string;
-    /** Workspace folder holding app.py and app.yaml. */
+    /** Workspace folder holding the app (app.yaml, package.json and its sources). */
     readonly sourceCodePath: string;
 }
 

@@ -10,6 +10,7 @@ import { parseResponse } from "./responses";
 import { BackoffPolicy, pollDelayMs } from "./retry";
 import { StackOutputs } from "./stack-outputs";
 import { Clock, TransportError } from "./transport";
+import { APP_PAGE_CHECKS, checkPage } from "./verify-app";
 
 export interface CheckResult {
     readonly name: string;
@@ -61,6 +62,13 @@ export async function verifyDeployment(ws: WorkspaceClient, outputs: StackOutput
 }
 
 function planChecks(ws: WorkspaceClient, outputs: StackOutputs, settings: VerifySettings): Check[] {
+    // Set by the app check; the page checks call the URL it found.
+    let appUrl: string | undefined;
+    const authHeaders = async () => {
+        const headers = new Headers();
+        await ws.config.authenticate(headers);
+        return Object.fromEntries(headers.entries());
+    };
     const kpiView = `${quote(outputs.catalog)}.${quote(outputs.schema)}.${quote(datasetByName("v_executive_kpis").name)}`;
     return [
         {
@@ -102,8 +110,19 @@ function planChecks(ws: WorkspaceClient, outputs: StackOutputs, settings: Verify
         })),
         {
             name: `app ${outputs.appName} is running`,
-            run: async () => checkApp(ws, outputs.appName),
+            run: async () => {
+                const running = await checkApp(ws, outputs.appName);
+                appUrl = running.url;
+                return running.reason;
+            },
         },
+        ...APP_PAGE_CHECKS.map((page): Check => ({
+            name: `app page ${page.page} answers`,
+            run: async () => {
+                if (appUrl === undefined) throw new CheckFailed("not run: the app is not running or has no URL (see the app check)");
+                return checkPage(appUrl, page, authHeaders);
+            },
+        })),
     ];
 }
 
@@ -207,7 +226,7 @@ const appResponse = z.object({
     url: z.string().optional(),
 });
 
-async function checkApp(ws: WorkspaceClient, name: string): Promise<string> {
+async function checkApp(ws: WorkspaceClient, name: string): Promise<{ reason: string; url?: string }> {
     const app = parseResponse(appResponse, await ws.apps.get({ name }), `apps/${name}`);
     const compute = app.compute_status?.state ?? "missing";
     const status = app.app_status?.state ?? "missing";
@@ -215,7 +234,7 @@ async function checkApp(ws: WorkspaceClient, name: string): Promise<string> {
         const messages = [app.compute_status?.message, app.app_status?.message].filter(Boolean).join("; ");
         throw new CheckFailed(`compute ${compute}, app ${status}${messages ? ` (${messages})` : ""}; expected compute ACTIVE and app RUNNING`);
     }
-    return `compute ACTIVE, app RUNNING${app.url ? ` at ${app.url}` : ""}`;
+    return { reason: `compute ACTIVE, app RUNNING${app.url ? ` at ${app.url}` : ""}`, ...(app.url ? { url: app.url } : {}) };
 }
 
 /** Backtick-quotes a Unity Catalog identifier, so names with hyphens stay one identifier. */

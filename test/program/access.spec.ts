@@ -97,18 +97,12 @@ describe("app, grants and permissions per stack", function () {
         }
     });
 
-    it("gives the app's service principal read on the schema, write on its tables and use of the catalog", () => {
+    it("gives the app's service principal read and EXECUTE on the schema, no table grants (its rules live in Lakebase), and use of the catalog", () => {
         const schemaGrants = ofType(dev.resources, T.grants).find((g) => g.inputs["schema"] !== undefined)!;
         const app = (schemaGrants.inputs["grants"] as Array<{ principal: string; privileges: string[] }>).find((g) => g.principal === SP);
-        assert.deepStrictEqual(app?.privileges, ["SELECT", "USE_SCHEMA"]);
-        const tables = ofType(dev.resources, T.grants).filter((g) => g.inputs["table"] !== undefined);
-        assert.deepStrictEqual(tables.map((t) => t.inputs["table"]).sort(), ["app_config", "approval_rules"].map((t) => `ahs_demos_catalog.ahs_demo_payment_analysis_dev.${t}`));
-        for (const t of tables) assert.deepStrictEqual(t.inputs["grants"], [{ principal: SP, privileges: ["MODIFY", "SELECT"] }]);
+        assert.deepStrictEqual(app?.privileges, ["EXECUTE", "SELECT", "USE_SCHEMA"]);
         for (const e of [dev, prod]) {
-            const tablesStep = findResource(e.resources, T.command, "lakehouse-tables-create");
-            const grants = ofType(e.resources, T.grants).filter((g) => g.inputs["table"] !== undefined);
-            assert.strictEqual(grants.length, 2, "every stack, prod included, lets the app write its two tables");
-            for (const t of grants) assert.ok(t.dependencies.includes(tablesStep.urn), "table grants must wait for the tables");
+            assert.deepStrictEqual(ofType(e.resources, T.grants).filter((g) => g.inputs["table"] !== undefined).map((g) => g.name), []);
         }
         const catalogUse = ofType(dev.resources, T.grant).map((g) => [g.inputs["catalog"], g.inputs["principal"], g.inputs["privileges"]]);
         assert.deepStrictEqual(catalogUse, [["ahs_demos_catalog", SP, ["USE_CATALOG"]]]);

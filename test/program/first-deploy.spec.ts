@@ -25,6 +25,7 @@ describe("a first prod deploy on an empty schema: what needs data waits for it",
     it("declares no training run and no serving endpoint while silver is empty, and says what is pending and why", () => {
         assert.deepStrictEqual(ofType(empty.resources, T.command).map((c) => c.name).filter((n) => n.startsWith("training")), []);
         assert.deepStrictEqual(ofType(empty.resources, T.serving), []);
+        assert.ok(!ofType(empty.resources, T.command).some((c) => c.name === "app-deploy"), "the app's code needs the endpoints: not deployed yet");
         assert.deepStrictEqual(empty.outputs["pendingWork"], DATA_DEPENDENT_WORK.map((work) => `${work}: ${EMPTY.reason}`));
         assert.deepStrictEqual(empty.outputs["models"], {});
     });
@@ -45,6 +46,9 @@ describe("a first prod deploy on an empty schema: what needs data waits for it",
         assert.equal(endpoints.length, 4);
         for (const endpoint of endpoints) assert.ok(endpoint.dependencies.includes(training.urn), `${endpoint.name} serves what the training run produced`);
         assert.deepStrictEqual(filled.outputs["pendingWork"], []);
+        findResource(filled.resources, T.command, "app-deploy");
+        const bound = (findResource(filled.resources, T.app, "app").inputs["resources"] as { name: string }[]).map((r) => r.name);
+        assert.equal(bound.filter((name) => name.startsWith("serving-")).length, 4, "the app's code runs once its endpoints are bound");
     });
 
     it("never asks in dev, where the bootstrap fills the schema in the same `up`", async () => {

@@ -221,7 +221,9 @@ describe("the program under mocks", function () {
         assert.ok(sqlFiles.length > 0);
         for (const file of sqlFiles) assert.match(String(file.inputs["path"]), /^\/Users\/6f1c2a4e-8b3d-4e5f-9a7b-0c1d2e3f4a5b\/payment-analysis\/prod\/sql\/[a-z_]+\.sql$/);
         const appFiles = ofType(prod.resources, T.workspaceFile).filter((r) => r.name.startsWith("assets-app-"));
-        assert.deepStrictEqual(appFiles.map((f) => f.inputs["path"]).sort(), ["app.py", "app.yaml", "requirements.txt"].map((f) => `/Users/6f1c2a4e-8b3d-4e5f-9a7b-0c1d2e3f4a5b/payment-analysis/prod/app/${f}`));
+        const appPaths = appFiles.map((f) => String(f.inputs["path"]).replace("/Users/6f1c2a4e-8b3d-4e5f-9a7b-0c1d2e3f4a5b/payment-analysis/prod/app/", ""));
+        for (const needed of ["app.yaml", "package.json", "package-lock.json", "server/server.ts", "client/index.html"]) assert.ok(appPaths.includes(needed), `${needed} is not uploaded`);
+        assert.deepStrictEqual(appPaths.filter((p) => /(^|\/)(node_modules|dist)\//.test(p)), [], "installed packages and the UI build are never uploaded");
     });
 
     it("renders SQL for the stack with no placeholder left", () => {

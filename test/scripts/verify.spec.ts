@@ -7,6 +7,7 @@ import { CommandRunner } from "../../scripts/lib/stack-outputs";
 import { systemClock } from "../../scripts/lib/transport";
 import { verifyCli } from "../../scripts/lib/verify-cli";
 import { closedPort, fakeClient, FakeDatabricks, RecordedRequest } from "../support/fake-databricks";
+import { FakeAppPages, startFakeAppPages } from "../support/fake-app-pages";
 
 const outputs = {
     workspaceUrl: "https://fake-workspace.test",
@@ -25,7 +26,8 @@ const outputs = {
     },
     appName: "payment-analysis-dev",
 };
-const expectedChecks = 2 + 4 * 2 + 2 + 1;
+// warehouse and KPI view, champion and endpoint per model, dashboards, the app, and its six pages.
+const expectedChecks = 2 + 4 * 2 + 2 + 1 + 6;
 const statements = "/api/2.0/sql/statements";
 
 function succeeded(rows: string[][]): object {
@@ -33,7 +35,7 @@ function succeeded(rows: string[][]): object {
 }
 
 /** Scripts a workspace in which every check passes; tests then break one thing. */
-function scriptHealthyWorkspace(fake: FakeDatabricks): void {
+function scriptHealthyWorkspace(fake: FakeDatabricks, appUrl: string): void {
     fake.setDefault("POST", statements, (request: RecordedRequest) =>
         (request.body as { statement: string }).statement === "SELECT 1" ? { body: succeeded([["1"]]) } : { body: succeeded([["0.93", "1200", "15000000.5"]]) },
     );
@@ -51,7 +53,7 @@ function scriptHealthyWorkspace(fake: FakeDatabricks): void {
         fake.setDefault("GET", `/api/2.0/lakeview/dashboards/${dashboard.id}/published`, { body: { display_name: `[dev] ${dashboard.id}`, warehouse_id: outputs.warehouseId } });
     }
     fake.setDefault("GET", `/api/2.0/apps/${outputs.appName}`, {
-        body: { name: outputs.appName, compute_status: { state: "ACTIVE" }, app_status: { state: "RUNNING" }, url: "https://app.example" },
+        body: { name: outputs.appName, compute_status: { state: "ACTIVE" }, app_status: { state: "RUNNING" }, url: appUrl },
     });
 }
 
@@ -87,15 +89,18 @@ function rowFor(stdout: string, fragment: string): string {
 
 describe("verify against the fake API", () => {
     let fake: FakeDatabricks;
+    let pages: FakeAppPages;
     let outputsFile: string;
     beforeEach(async () => {
         fake = await FakeDatabricks.start();
-        scriptHealthyWorkspace(fake);
+        pages = await startFakeAppPages();
+        scriptHealthyWorkspace(fake, pages.url);
         outputsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "verify-spec-")), "outputs.json");
         fs.writeFileSync(outputsFile, JSON.stringify(outputs));
     });
     afterEach(async () => {
         await fake.stop();
+        await pages.stop();
         fs.rmSync(path.dirname(outputsFile), { recursive: true, force: true });
     });
 
@@ -168,6 +173,44 @@ describe("verify against the fake API", () => {
         const result = await runVerify(["--outputs", outputsFile], () => fake.client());
         assert.equal(result.code, 1);
         assert.match(rowFor(result.stdout, `app ${outputs.appName}`), /^FAIL .*compute ACTIVE, app CRASHED \(ModuleNotFoundError: fastapi\)/);
+    });
+
+    it("calls each page's API at the app's URL with the workspace credentials", async () => {
+        const result = await runVerify(["--outputs", outputsFile], () => fake.client());
+        assert.equal(result.code, 0, result.stdout);
+        assert.deepEqual(pages.requests.map((r) => `${r.method} ${r.path}`), [
+            "GET /api/app/dashboard",
+            "GET /api/app/rules",
+            "POST /api/app/decisions",
+            "GET /api/app/models",
+            "GET /api/app/setup",
+            "GET /api/app/ask",
+        ]);
+        assert.ok(pages.requests.every((r) => r.authorization === "Bearer dapi-fake-token"));
+        assert.match(rowFor(result.stdout, "app page Decisioning"), /^PASS .*POST \/api\/app\/decisions answered 200/);
+    });
+
+    it("fails a page whose API answers 500, with the app's message, and one whose body lacks what the page shows", async () => {
+        pages.answer("/api/app/setup", 500, { error: "reading the jobs failed unexpectedly; the app's log has the details" });
+        pages.answer("/api/app/dashboard", 200, { kpis: null });
+        const result = await runVerify(["--outputs", outputsFile], () => fake.client());
+        assert.equal(result.code, 1);
+        assert.match(rowFor(result.stdout, "app page Setup & Run"), /^FAIL .*GET \/api\/app\/setup answered 500: reading the jobs failed unexpectedly/);
+        assert.match(rowFor(result.stdout, "app page Dashboard"), /^FAIL .*answered 200, but no KPI row: the gold views have no data yet/);
+        assert.match(result.stdout, new RegExp(`2 of ${expectedChecks} checks failed`));
+    });
+
+    it("explains a redirect to the login page (credentials the app does not accept)", async () => {
+        pages.answer("/api/app/rules", 302, undefined, { location: "https://login.example/oidc" });
+        const result = await runVerify(["--outputs", outputsFile], () => fake.client());
+        assert.match(rowFor(result.stdout, "app page Rules"), /^FAIL .*answered 302: redirected to https:\/\/login\.example\/oidc \(the credentials were not accepted; use OAuth/);
+    });
+
+    it("does not call the pages when the app is not running", async () => {
+        fake.setDefault("GET", `/api/2.0/apps/${outputs.appName}`, { body: { compute_status: { state: "STOPPED" }, app_status: { state: "UNAVAILABLE" } } });
+        const result = await runVerify(["--outputs", outputsFile], () => fake.client());
+        assert.match(rowFor(result.stdout, "app page Ask"), /^FAIL .*not run: the app is not running or has no URL/);
+        assert.equal(pages.requests.length, 0);
     });
 
     it("waits for a statement that is still running, and fails on an empty KPI view", async () => {

@@ -1,0 +1,96 @@
+import { Badge, Button, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@databricks/appkit-ui/react";
+import { useState } from "react";
+import { api } from "../api";
+import { Loading, Problem, Section, useApi } from "../ui";
+
+interface JobStatus {
+    key: string;
+    job_id: string;
+    name: string;
+    last_run: { state: string; started_at: string | null; url: string | null } | null;
+    link: string;
+    problem?: string;
+}
+
+interface SetupData {
+    catalog: string;
+    schema: string;
+    warehouse_id: string;
+    workspace: string;
+    jobs: JobStatus[];
+}
+
+export function SetupPage() {
+    const { data, error, loading, reload } = useApi<SetupData>("/setup");
+    const [message, setMessage] = useState<{ ok: boolean; text: string; url?: string } | null>(null);
+    const run = async (job: JobStatus) => {
+        try {
+            const { run } = await api<{ run: { run_id: number; url: string } }>(`/jobs/${job.key}/run`, { method: "POST" });
+            setMessage({ ok: true, text: `Started ${job.name} (run ${run.run_id})`, url: run.url });
+        } catch (e) {
+            setMessage({ ok: false, text: (e as Error).message });
+        }
+        reload();
+    };
+    if (loading && !data) return <Loading />;
+    return (
+        <div>
+            {error && <Problem message={error} />}
+            {message &&
+                (message.ok ? (
+                    <p role="status" className="mb-3 text-green-700">
+                        {message.text}{" "}
+                        <a className="underline" href={message.url} target="_blank" rel="noreferrer">
+                            open the run
+                        </a>
+                    </p>
+                ) : (
+                    <Problem message={message.text} />
+                ))}
+            {data && (
+                <Section title="Where this stack lives" testId="placement">
+                    <p>
+                        Catalog <code>{data.catalog}</code>, schema <code>{data.schema}</code>, SQL warehouse <code>{data.warehouse_id}</code>
+                    </p>
+                </Section>
+            )}
+            <Section title="Jobs" testId="jobs">
+                <Table>
+                    <TableHeader>
+                        <TableRow>
+                            <TableHead>Job</TableHead>
+                            <TableHead>Last run</TableHead>
+                            <TableHead />
+                        </TableRow>
+                    </TableHeader>
+                    <TableBody>
+                        {(data?.jobs ?? []).map((job) => (
+                            <TableRow key={job.key} data-job={job.key}>
+                                <TableCell>
+                                    <a className="underline" href={job.link} target="_blank" rel="noreferrer">
+                                        {job.name}
+                                    </a>
+                                    {job.problem && <div className="text-destructive text-xs">{job.problem}</div>}
+                                </TableCell>
+                                <TableCell>
+                                    {job.last_run ? (
+                                        <a href={job.last_run.url ?? job.link} target="_blank" rel="noreferrer">
+                                            <Badge variant={job.last_run.state === "SUCCESS" ? "default" : "secondary"}>{job.last_run.state}</Badge>
+                                        </a>
+                                    ) : (
+                                        "never run"
+                                    )}
+                                </TableCell>
+                                <TableCell>
+                                    <Button size="sm" onClick={() => void run(job)}>
+                                        Run
+                                    </Button>
+                                </TableCell>
+                            </TableRow>
+                        ))}
+                    </TableBody>
+                </Table>
+            </Section>
+        </div>
+    );
+}

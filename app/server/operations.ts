@@ -1,0 +1,158 @@
+/** The ML Models, Setup & Run and Ask pages' workspace reads and actions. */
+import { AppConfig, JOB_KEYS, JobKey, MODEL_KEYS, MODEL_NAMES } from "./config";
+import { notFound, UserFacingError } from "./errors";
+import { WorkspaceApi } from "./workspace";
+
+export interface ModelStatus {
+    readonly key: string;
+    readonly full_name: string;
+    readonly endpoint: string;
+    readonly endpoint_state: string;
+    readonly config_update: string;
+    readonly served_version: string | null;
+    readonly champion_version: string | null;
+    /** Why a part of this row could not be read; the rest of the row stands. */
+    readonly problems: string[];
+    readonly links: { readonly registry: string; readonly endpoint: string; readonly run: string | null };
+}
+
+interface EndpointResponse {
+    state?: { ready?: string; config_update?: string };
+    config?: { served_entities?: { entity_name?: string; entity_version?: string }[] };
+}
+
+export async function modelStatuses(ws: WorkspaceApi, config: AppConfig): Promise<ModelStatus[]> {
+    return Promise.all(
+        MODEL_KEYS.map(async (key) => {
+            const model = MODEL_NAMES[key];
+            const fullName = `${config.catalog}.${config.schema}.${model}`;
+            const endpoint = config.endpoints[key];
+            const problems: string[] = [];
+            const [served, champion] = await Promise.all([
+                ws.get<EndpointResponse>(`/api/2.0/serving-endpoints/${encodeURIComponent(endpoint)}`, `reading endpoint ${endpoint}`).catch((error: Error) => {
+                    problems.push(error.message);
+                    return undefined;
+                }),
+                ws.get<{ version?: number | string; run_id?: string }>(`/api/2.1/unity-catalog/models/${encodeURIComponent(fullName)}/aliases/champion`, `reading the champion of ${fullName}`).catch((error: Error) => {
+                    problems.push(error.message);
+                    return undefined;
+                }),
+            ]);
+            const entity = served?.config?.served_entities?.find((e) => e.entity_name === fullName);
+            return {
+                key,
+                full_name: fullName,
+                endpoint,
+                endpoint_state: served?.state?.ready ?? "UNKNOWN",
+                config_update: served?.state?.config_update ?? "UNKNOWN",
+                served_version: entity?.entity_version ?? null,
+                champion_version: champion?.version === undefined ? null : String(champion.version),
+                problems,
+                links: {
+                    registry: `${config.host}/explore/data/models/${[config.catalog, config.schema, model].map(encodeURIComponent).join("/")}`,
+                    endpoint: `${config.host}/ml/endpoints/${encodeURIComponent(endpoint)}`,
+                    run: champion?.run_id ? `${config.host}/ml/experiments/runs/${encodeURIComponent(champion.run_id)}` : null,
+                },
+            };
+        }),
+    );
+}
+
+export interface JobStatus {
+    readonly key: JobKey;
+    readonly job_id: string;
+    readonly name: string;
+    readonly last_run: { readonly state: string; readonly started_at: string | null; readonly url: string | null } | null;
+    readonly link: string;
+    readonly problem?: string;
+}
+
+interface RunsResponse {
+    runs?: { run_id: number; start_time?: number; run_page_url?: string; state?: { life_cycle_state?: string; result_state?: string }; status?: { state?: string; termination_details?: { code?: string } } }[];
+}
+
+export async function jobStatuses(ws: WorkspaceApi, config: AppConfig): Promise<JobStatus[]> {
+    return Promise.all(
+        JOB_KEYS.map(async (key) => {
+            const jobId = config.jobs[key];
+            const link = `${config.host}/jobs/${jobId}`;
+            try {
+                const [job, runs] = await Promise.all([
+                    ws.get<{ settings?: { name?: string } }>(`/api/2.2/jobs/get?job_id=${jobId}`, `reading job ${key}`),
+                    ws.get<RunsResponse>(`/api/2.2/jobs/runs/list?job_id=${jobId}&limit=1`, `reading the runs of job ${key}`),
+                ]);
+                const run = runs.runs?.[0];
+                return {
+                    key,
+                    job_id: jobId,
+                    name: job.settings?.name ?? key,
+                    last_run: run
+                        ? {
+                              state: run.state?.result_state ?? run.state?.life_cycle_state ?? run.status?.state ?? "UNKNOWN",
+                              started_at: run.start_time ? new Date(run.start_time).toISOString() : null,
+                              url: run.run_page_url ?? `${link}/runs/${run.run_id}`,
+                          }
+                        : null,
+                    link,
+                };
+            } catch (error) {
+                return { key, job_id: jobId, name: key, last_run: null, link, problem: (error as Error).message };
+            }
+        }),
+    );
+}
+
+export async function runJob(ws: WorkspaceApi, config: AppConfig, key: string): Promise<{ run_id: number; url: string }> {
+    if (!(JOB_KEYS as readonly string[]).includes(key)) throw notFound(`no job "${key}" is bound to the app; jobs: ${JOB_KEYS.join(", ")}`);
+    const jobId = config.jobs[key as JobKey];
+    const started = await ws.post<{ run_id?: number }>("/api/2.2/jobs/run-now", { job_id: Number(jobId) }, `starting job ${key}`);
+    if (typeof started.run_id !== "number") throw new UserFacingError(502, `starting job ${key} failed: the workspace returned no run id`);
+    return { run_id: started.run_id, url: `${config.host}/jobs/${jobId}/runs/${started.run_id}` };
+}
+
+export interface GenieAnswer {
+    readonly status: string;
+    readonly text: string | null;
+    readonly columns: string[];
+    readonly rows: unknown[][];
+}
+
+interface GenieMessage {
+    conversation_id?: string;
+    message_id?: string;
+    id?: string;
+    status?: string;
+    attachments?: { attachment_id?: string; text?: { content?: string }; query?: { description?: string } }[];
+}
+
+export async function askGenie(ws: WorkspaceApi, config: AppConfig, question: string, pollMs = 1_500, timeoutMs = 120_000): Promise<GenieAnswer> {
+    if (!config.genieSpaceId) throw notFound("this stack has no Genie space bound to the app, so Ask is not available");
+    const space = encodeURIComponent(config.genieSpaceId);
+    const what = "asking Genie";
+    const started = await ws.post<GenieMessage>(`/api/2.0/genie/spaces/${space}/start-conversation`, { content: question }, what);
+    const conversation = started.conversation_id;
+    const messageId = started.message_id ?? started.id;
+    if (!conversation || !messageId) throw new UserFacingError(502, `${what} failed: Genie returned no conversation`);
+    const path = `/api/2.0/genie/spaces/${space}/conversations/${conversation}/messages/${messageId}`;
+    const deadline = Date.now() + timeoutMs;
+    let message = await ws.get<GenieMessage>(path, what);
+    while (!["COMPLETED", "FAILED", "CANCELLED", "QUERY_RESULT_EXPIRED"].includes(message.status ?? "")) {
+        if (Date.now() > deadline) throw new UserFacingError(504, `${what} failed: no answer within ${Math.round(timeoutMs / 1000)} s`);
+        await new Promise((resolve) => setTimeout(resolve, pollMs));
+        message = await ws.get<GenieMessage>(path, what);
+    }
+    if (message.status !== "COMPLETED") throw new UserFacingError(502, `${what} failed: Genie ended with ${message.status}`);
+    const text = message.attachments?.map((a) => a.text?.content ?? a.query?.description).find((t) => t) ?? null;
+    const queryAttachment = message.attachments?.find((a) => a.query && a.attachment_id);
+    if (!queryAttachment) return { status: "COMPLETED", text, columns: [], rows: [] };
+    const result = await ws.get<{ statement_response?: { manifest?: { schema?: { columns?: { name: string }[] } }; result?: { data_array?: unknown[][] } } }>(
+        `${path}/attachments/${queryAttachment.attachment_id}/query-result`,
+        `${what} (reading the result)`,
+    );
+    return {
+        status: "COMPLETED",
+        text,
+        columns: (result.statement_response?.manifest?.schema?.columns ?? []).map((c) => c.name),
+        rows: result.statement_response?.result?.data_array ?? [],
+    };
+}

@@ -1,0 +1,29 @@
+/** The environment the platform would give the app, pointed at the local fake workspace and Postgres. */
+import { envName, JOB_KEYS, MODEL_KEYS } from "../../../app/server/config";
+import { FAKE_TOKEN, FakeData } from "./fake-workspace";
+import { LocalPostgres } from "./postgres";
+
+export const FAKE_DATA: FakeData = {
+    catalog: "ahs_demos_catalog",
+    schema: "payment_analysis_dev",
+    endpoints: Object.fromEntries(MODEL_KEYS.map((key) => [key, `${key.replace(/_/g, "-")}-dev`])),
+    jobs: Object.fromEntries(JOB_KEYS.map((key, i) => [key, String(5001 + i)])),
+};
+
+export function appEnv(workspaceUrl: string, pg: LocalPostgres): Record<string, string> {
+    return {
+        DATABRICKS_HOST: workspaceUrl,
+        DATABRICKS_TOKEN: FAKE_TOKEN,
+        [envName.warehouse]: "wh-0123",
+        // The platform resolves a volume binding to its path: the form that broke the Python app.
+        [envName.reportsVolume]: `/Volumes/${FAKE_DATA.catalog}/${FAKE_DATA.schema}/reports`,
+        ...Object.fromEntries(MODEL_KEYS.map((key) => [envName.serving(key), FAKE_DATA.endpoints[key]])),
+        ...Object.fromEntries(JOB_KEYS.map((key) => [envName.job(key), FAKE_DATA.jobs[key]])),
+        PGHOST: pg.host,
+        PGPORT: String(pg.port),
+        PGUSER: pg.user,
+        PGPASSWORD: pg.password,
+        PGDATABASE: pg.database,
+        PGSSLMODE: "disable",
+    };
+}
