@@ -30,7 +30,7 @@ describe("the app principal's bindings", function () {
     it("binds each at the least permission its page needs", () => {
         const expected: Record<string, string> = {
             sqlWarehouse: "CAN_USE", // Dashboard and the policy test run queries
-            database: "CAN_CONNECT_AND_CREATE", // Rules: the app creates its schema and tables
+            postgres: "CAN_CONNECT_AND_CREATE", // Rules: the app creates its schema and tables (Lakebase Autoscaling)
             ucSecurable: "READ_VOLUME", // only the volume's path is used, for the catalog and schema
             servingEndpoint: "CAN_QUERY", // Decisioning scores; ML Models reads the state
             job: "CAN_MANAGE_RUN", // Setup & Run starts the jobs
