@@ -168,6 +168,23 @@ def check_contract(spark: Any, manifest: dict[str, Any], schema: str, produced_b
     return {"created": len(created), "checked": checked}
 
 
+def check_event_schema(manifest: dict[str, Any], outcome: Outcome) -> None:
+    """The payment event module every job and pipeline imports, loaded with real PySpark, is the contract's landing
+    table column for column (name, type, nullability): the one list of columns the notebooks build on."""
+    if str(NOTEBOOKS) not in sys.path:
+        sys.path.append(str(NOTEBOOKS))
+    from payment_events_schema import EVENT_FIELDS
+
+    landing = next(dataset for dataset in manifest["contract"] if dataset["name"] == "payments_stream_input")
+    actual = [(f.name, f.dataType.simpleString(), f.nullable) for f in EVENT_FIELDS]
+    wanted = [(c["name"], c["type"].replace(" ", ""), c["nullable"]) for c in landing["columns"]]
+    if actual != wanted:
+        differences = [f"#{i + 1}: module {a}, contract {w}" for i, (a, w) in enumerate(zip(actual, wanted)) if a != w]
+        if len(actual) != len(wanted):
+            differences.append(f"module has {len(actual)} columns, contract {len(wanted)}")
+        outcome.fail("notebooks/payment_events_schema.py", "differs from contract/landing.ts: " + "; ".join(differences[:8]))
+
+
 def served_output_problem(predictions: Any, description: str) -> str | None:
     """What is wrong with a served model's output on its input example, given what its description promises.
     A model described as a probability must return probabilities (values in [0, 1], not all 0/1 labels;
@@ -272,6 +289,7 @@ def main(argv: list[str]) -> int:
 
     try:
         check_notebook_packages(manifest, outcome)
+        check_event_schema(manifest, outcome)
         from spark_local.notebook import run_notebook
         from spark_local.pipeline import PipelineRunner
         from spark_local.session import LOCAL_CATALOG, allow_three_part_names_in_delta_builder, start_session, use_schema
