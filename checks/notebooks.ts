@@ -1,6 +1,6 @@
 /**
- * Every check on the notebooks in one pass: Databricks source format, pyright with the stubs of
- * notebooks/typings, the static facts held to the data contract and notebooks/requirements.ts, and the
+ * Every check on the notebooks in one pass: Databricks source format, pyright against the real packages
+ * (checks/notebook-pyright.ts), the static facts held to the data contract and notebooks/requirements.ts, and the
  * %pip cell held to the packages requirements.ts pins.
  * One pyright process and one python3 process per call, whatever the number of notebooks.
  *

@@ -24,7 +24,8 @@ from pyspark.sql.types import (
 
 from payment_events_schema import EVENT_FIELDS
 
-LANDING_TABLE = spark.conf.get("payment_analysis.landing_table", "payments_stream_input")
+# spark.conf.get answers None for an unset key given a None default; `or` then supplies the default.
+LANDING_TABLE = spark.conf.get("payment_analysis.landing_table", None) or "payments_stream_input"
 
 # COMMAND ----------
 

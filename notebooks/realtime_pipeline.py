@@ -30,8 +30,9 @@ from pyspark.sql.types import (
 
 from payment_events_schema import EVENT_FIELDS
 
-LANDING_TABLE = spark.conf.get("payment_analysis.landing_table", "payments_stream_input")
-WATERMARK_DELAY = spark.conf.get("payment_analysis.watermark_delay", "2 minutes")
+# spark.conf.get answers None for an unset key given a None default; `or` then supplies the default.
+LANDING_TABLE = spark.conf.get("payment_analysis.landing_table", None) or "payments_stream_input"
+WATERMARK_DELAY = spark.conf.get("payment_analysis.watermark_delay", None) or "2 minutes"
 
 # COMMAND ----------
 

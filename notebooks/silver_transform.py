@@ -31,8 +31,9 @@ from pyspark.sql.types import (
 
 from payment_events_schema import EVENT_FIELDS
 
-HIGH_RISK = float(spark.conf.get("payment_analysis.high_risk_fraud_score", "0.7"))
-MEDIUM_RISK = float(spark.conf.get("payment_analysis.medium_risk_fraud_score", "0.3"))
+# spark.conf.get answers None for an unset key given a None default; `or` then supplies the default.
+HIGH_RISK = float(spark.conf.get("payment_analysis.high_risk_fraud_score", None) or "0.7")
+MEDIUM_RISK = float(spark.conf.get("payment_analysis.medium_risk_fraud_score", None) or "0.3")
 if not 0.0 < MEDIUM_RISK < HIGH_RISK < 1.0:
     raise ValueError(
         "pipeline configuration needs 0 < payment_analysis.medium_risk_fraud_score < "

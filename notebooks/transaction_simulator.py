@@ -394,7 +394,7 @@ print(f"Wrote {events} events ({retries} retries) in {batches} batches over {run
 
 summary = spark.table(LANDING_TABLE).agg(
     F.count(F.lit(1)).alias("rows"),
-    F.countDistinct("merchant_id").alias("merchants"),
+    F.count_distinct("merchant_id").alias("merchants"),
     F.max("processing_time_ms").alias("max_latency_ms"),
 )
 display(summary)

@@ -208,7 +208,8 @@ def served_output_problem(predictions: Any, description: str) -> str | None:
 
 def train(spark: Any, manifest: dict[str, Any], work: Path, outcome: Outcome) -> tuple[str | None, int]:
     import mlflow
-    from mlflow.models import Model
+    from mlflow.artifacts import download_artifacts
+    from mlflow.models import Model, get_model_info
     from mlflow.tracking import MlflowClient
 
     from spark_local.notebook import run_notebook
@@ -240,7 +241,7 @@ def train(spark: Any, manifest: dict[str, Any], work: Path, outcome: Outcome) ->
         if version is None:
             continue  # reported by the TypeScript side's parseModelVersions with the deployment's own message
         where = f"notebooks/train_models.py model {name} v{version}"
-        info = mlflow.models.get_model_info(f"models:/{name}/{version}")
+        info = get_model_info(f"models:/{name}/{version}")
         if info.signature is None or info.signature.inputs is None or info.signature.outputs is None:
             outcome.fail(where, "logged without a full signature (inputs and outputs); Unity Catalog refuses it")
             continue
@@ -249,12 +250,15 @@ def train(spark: Any, manifest: dict[str, Any], work: Path, outcome: Outcome) ->
             outcome.fail(where, f"@champion points at version {champion.version}")
             continue
         # Serve it as an endpoint would: the pyfunc flavour, on the logged input example.
-        local = mlflow.artifacts.download_artifacts(f"models:/{name}/{version}", dst_path=str(work / "served" / f"{name}-{version}"))
+        local = download_artifacts(f"models:/{name}/{version}", dst_path=str(work / "served" / f"{name}-{version}"))
         example = Model.load(local).load_input_example(local)
         if example is None:
             outcome.fail(where, "logged without an input example")
             continue
         predictions = mlflow.pyfunc.load_model(local).predict(example)
+        if champion.run_id is None:
+            outcome.fail(where, "has no training run (run_id): its description cannot be read")
+            continue
         problem = served_output_problem(predictions, client.get_run(champion.run_id).data.tags.get("description", ""))
         if problem is not None:
             outcome.fail(where, f"served (pyfunc) output {problem}")

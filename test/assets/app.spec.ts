@@ -53,7 +53,7 @@ describe("the Databricks App folder", function () {
     it("fails a misspelt SDK call", () => {
         const found = of(copies.misspeltCall);
         assert.equal(found.length, 1, found.join("\n"));
-        assert.match(found[0], /^\[pyright\] app\.py line \d+: Cannot access attribute "gett" for class "ServingEndpointsAPI"/);
+        assert.match(found[0], /^\[pyright\] app\.py line \d+: Cannot access attribute "gett" for class "ServingEndpointsExt"/);
     });
 
     it("fails a keyword argument the SDK method does not take", () => {
