@@ -185,6 +185,68 @@ def check_event_schema(manifest: dict[str, Any], outcome: Outcome) -> None:
         outcome.fail("notebooks/payment_events_schema.py", "differs from contract/landing.ts: " + "; ".join(differences[:8]))
 
 
+def in_range(outcome: Outcome, figure: str, value: float | None, expected: tuple[float, float]) -> None:
+    low, high = expected
+    if value is None or not low <= value <= high:
+        outcome.fail(f"data story: {figure}", f"is {value}, the simulator promises {low}..{high} (EXPECTED_FIGURES in notebooks/transaction_simulator.py)")
+
+
+def check_story(spark: Any, manifest: dict[str, Any], expected: dict[str, tuple[float, float]], outcome: Outcome) -> dict[str, Any]:
+    """What the simulated data is built to show, measured where the dashboards read it (silver and the gold views):
+    the expected rates, charts with more than one point, and alerts that stay quiet on normal traffic."""
+    rates = spark.sql(
+        """SELECT
+            100 * AVG(CAST(is_approved AS INT)) AS approval_rate_pct,
+            100 * AVG(CASE WHEN decline_reason = 'FRAUD_SUSPECTED' THEN 1 ELSE 0 END) AS fraud_rate_pct,
+            100 * AVG(CAST(is_retry AS INT)) AS retry_share_pct
+        FROM payments_enriched_silver"""
+    ).first()
+    figures: dict[str, Any] = {name: round(float(rates[name]), 2) for name in ("approval_rate_pct", "fraud_rate_pct", "retry_share_pct")}
+    for name, value in figures.items():
+        in_range(outcome, name, value, expected[name])
+    # A retry must follow an earlier decline of the same card at the same merchant (silver's retry context).
+    orphans = spark.sql(
+        """SELECT COUNT(*) AS n FROM payments_enriched_silver AS r
+        WHERE r.is_retry AND NOT EXISTS (
+            SELECT 1 FROM payments_enriched_silver AS d
+            WHERE d.card_token_id = r.card_token_id AND d.merchant_id = r.merchant_id
+              AND NOT d.is_approved AND d.event_time <= r.event_time AND d.transaction_id <> r.transaction_id)"""
+    ).first()["n"]
+    figures["retries_without_an_earlier_decline"] = orphans
+    if orphans:
+        outcome.fail("data story: retries", f"{orphans} retries follow no earlier decline of the same card at the same merchant")
+    days, day_over_day = spark.sql("SELECT COUNT(DISTINCT event_date), COUNT(dod_volume_change) FROM v_daily_trends").first()
+    hours = spark.sql("SELECT COUNT(*) FROM v_approval_trends_hourly").first()[0]
+    figures.update({"days": days, "hours": hours})
+    if days < 2 or day_over_day < 1:
+        outcome.fail("data story: daily charts", f"v_daily_trends has {days} day(s), {day_over_day} day-over-day change(s); the history should give many")
+    if hours <= 24:
+        outcome.fail("data story: hourly charts", f"v_approval_trends_hourly has {hours} hour(s) over its 7 days; the history should give more than a day's")
+    for alert in manifest["alerts"]:
+        rows = spark.sql(alert["query"]).collect()
+        value = float(rows[0][alert["column"]]) if rows and rows[0][alert["column"]] is not None else None
+        figures[f"alert {alert['key']}"] = value
+        fires = value is not None and (value < alert["threshold"] if alert["operator"] == "LESS_THAN" else value > alert["threshold"])
+        if alert["key"] == "decline_spike":
+            # Counts declines of the last complete hour against the day before: the run's own burst of live events
+            # is a volume spike whenever it straddles an hour boundary, so this one is reported, not judged.
+            log(f"  alert {alert['key']}: {value} (threshold {alert['threshold']}, {'fires' if fires else 'quiet'}; not judged locally)")
+            continue
+        if value is None:
+            outcome.fail(f"data story: alert {alert['key']}", "returned no value on the simulated last hour: the alert is never evaluated")
+        elif fires:
+            outcome.fail(f"data story: alert {alert['key']}", f"fires on normal simulated traffic: {alert['column']} = {value}, threshold {alert['threshold']}")
+    return figures
+
+
+def routing_margin(training: Any, accuracy: float) -> tuple[float, float]:
+    """The routing model's test accuracy over always predicting the most common solution of approved payments."""
+    spec = next(spec for spec in training.namespace["MODELS"] if spec.name == "smart_routing_policy")
+    _, label = training.namespace["training_set"](spec, training.namespace["silver"])
+    majority = float(label.value_counts(normalize=True).max())
+    return majority, accuracy - majority
+
+
 def served_output_problem(predictions: Any, description: str) -> str | None:
     """What is wrong with a served model's output on its input example, given what its description promises.
     A model described as a probability must return probabilities (values in [0, 1], not all 0/1 labels;
@@ -206,7 +268,7 @@ def served_output_problem(predictions: Any, description: str) -> str | None:
     return None
 
 
-def train(spark: Any, manifest: dict[str, Any], work: Path, outcome: Outcome) -> tuple[str | None, int]:
+def train(spark: Any, manifest: dict[str, Any], work: Path, expected: dict[str, tuple[float, float]], outcome: Outcome) -> tuple[str | None, int]:
     import mlflow
     from mlflow.artifacts import download_artifacts
     from mlflow.models import Model, get_model_info
@@ -259,7 +321,12 @@ def train(spark: Any, manifest: dict[str, Any], work: Path, outcome: Outcome) ->
         if champion.run_id is None:
             outcome.fail(where, "has no training run (run_id): its description cannot be read")
             continue
-        problem = served_output_problem(predictions, client.get_run(champion.run_id).data.tags.get("description", ""))
+        run = client.get_run(champion.run_id)
+        if name.endswith(".smart_routing_policy"):
+            majority, margin = routing_margin(result, float(run.data.metrics["accuracy"]))
+            log(f"  smart_routing_policy: accuracy {run.data.metrics['accuracy']:.3f}, majority class {majority:.3f}")
+            in_range(outcome, "routing_accuracy_over_majority", round(margin, 3), expected["routing_accuracy_over_majority"])
+        problem = served_output_problem(predictions, run.data.tags.get("description", ""))
         if problem is not None:
             outcome.fail(where, f"served (pyfunc) output {problem}")
             continue
@@ -306,6 +373,8 @@ def main(argv: list[str]) -> int:
         use_schema(spark, LOCAL_CATALOG, schema)
         widgets = {"catalog": LOCAL_CATALOG, "schema": schema, **SIMULATOR_WIDGETS}
         simulator = step("notebooks/transaction_simulator.py", lambda: run_notebook(NOTEBOOKS / "transaction_simulator.py", spark, widgets))
+        live = simulator.namespace
+        outcome.steps["simulator events"] = {"history": live["history_events"], "live": live["events"], "liveSeconds": round(live["runtime_seconds"], 1)}
 
         def pipeline(notebooks: list[str], name: str) -> Callable[[], dict[str, Any]]:
             def run() -> dict[str, Any]:
@@ -341,7 +410,9 @@ def main(argv: list[str]) -> int:
         counts["sqlFiles"], not_created = step("SQL files", lambda: run_sql_files(spark, manifest, outcome))
         spark.sql(f"USE `{LOCAL_CATALOG}`.`{schema}`")
         counts["datasets"] = step("dashboard datasets", lambda: run_dashboards(spark, manifest, not_created, set(manifest["rowWidgets"]), outcome))
-        counts["exitValue"], counts["models"] = step("notebooks/train_models.py", lambda: train(spark, manifest, work, outcome))
+        expected = simulator.namespace["EXPECTED_FIGURES"]
+        counts["story"] = step("data story", lambda: check_story(spark, manifest, expected, outcome))
+        counts["exitValue"], counts["models"] = step("notebooks/train_models.py", lambda: train(spark, manifest, work, expected, outcome))
         produced = {"notebooks/transaction_simulator.py", *(f"notebooks/{n}" for n in ETL_PIPELINE + REALTIME_PIPELINE), *(f["file"] for f in manifest["sqlFiles"])}
         counts["contract"] = step("contract check", lambda: check_contract(spark, manifest, schema, produced, not_created, outcome))
     except StopRun:
