@@ -160,6 +160,13 @@ def check_contract(spark: Any, manifest: dict[str, Any], schema: str, produced_b
                 if a != w:
                     differences.append(f"#{position + 1}: created {a}, contract {w}")
             outcome.fail(f"contract: {schema}.{table.name}", "columns differ: " + "; ".join(differences[:8]))
+        if expected["producer"].startswith("sql/") and expected["kind"] == "table":
+            # A table a SQL file declares carries its NOT NULLs into Delta, where Spark reports them as written.
+            nullability = {f.name: f.nullable for f in fields}
+            drifted = [f"{c['name']} is {'nullable' if nullability[c['name']] else 'not null'}, contract {'nullable' if c['nullable'] else 'not null'}"
+                       for c in expected["columns"] if c["name"] in nullability and nullability[c["name"]] != c["nullable"]]
+            if drifted:
+                outcome.fail(f"contract: {schema}.{table.name}", "; ".join(drifted))
         checked += 1
     names = {table.name for table in created}
     for dataset in manifest["contract"]:
