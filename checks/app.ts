@@ -1,6 +1,7 @@
 /**
- * Checks the Databricks App folder before it is uploaded: pyright (with the databricks-sdk stubs of
- * notebooks/typings) over its Python, so a misspelt SDK call fails here rather than in the running app;
+ * Checks the Databricks App folder before it is uploaded: pyright (against the packages of .venv-spark, whose
+ * databricks-sdk is the notebooks' 0.40.0, not the 0.57.0 app/requirements.txt pins) over its Python, so a
+ * misspelt SDK call fails here rather than in the running app;
  * app.yaml's shape; and that the files its command starts exist. One pyright process for all folders.
  *
  * CLI: `npm run check:app` prints each problem and exits 1 if there is any.

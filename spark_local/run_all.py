@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 import time
@@ -34,6 +35,8 @@ ETL_PIPELINE = ["bronze_ingest.py", "silver_transform.py"]
 # batch from the simulator's own first_attempts() is appended and a second update must stream exactly it.
 REALTIME_PIPELINE = ["realtime_pipeline.py"]
 REALTIME_EVENTS = 500
+# The agent notebook in test mode (every role once) against the local stand-in of the SQL warehouse and the LLM.
+AGENT_WIDGETS = {"warehouse_id": "local-spark", "llm_endpoint": "fake-llm", "test_mode": "true"}
 
 
 @dataclass
@@ -246,6 +249,35 @@ def check_story(spark: Any, manifest: dict[str, Any], expected: dict[str, tuple[
     return figures
 
 
+def run_agents(spark: Any, manifest: dict[str, Any], work: Path, outcome: Outcome) -> dict[str, Any]:
+    """agent_framework.py with the real databricks-sdk client pointed at spark_local/fake_workspace.py: every
+    agent query runs on Spark with its statement parameters, every prompt goes to the fake LLM."""
+    from spark_local.fake_workspace import fake_workspace
+    from spark_local.notebook import run_notebook
+
+    widgets = {"catalog": manifest["catalog"], "schema": manifest["schema"], **AGENT_WIDGETS}
+    # Only the stand-in's address and a dummy token: any DATABRICKS_* setting of the caller's shell is set aside.
+    saved = {key: value for key, value in os.environ.items() if key.startswith("DATABRICKS_")}
+    with fake_workspace(spark) as (url, recorded):
+        for key in saved:
+            del os.environ[key]
+        os.environ.update({"DATABRICKS_HOST": url, "DATABRICKS_TOKEN": "local-stand-in", "DATABRICKS_AUTH_TYPE": "pat", "DATABRICKS_CONFIG_FILE": str(work / "no-databrickscfg")})
+        try:
+            result = run_notebook(NOTEBOOKS / "agent_framework.py", spark, widgets)
+        finally:
+            for key in [key for key in os.environ if key.startswith("DATABRICKS_")]:
+                del os.environ[key]
+            os.environ.update(saved)
+    if result.exit_value is None:
+        outcome.fail("notebooks/agent_framework.py", "finished without dbutils.notebook.exit(...)")
+        return {}
+    roles = json.loads(result.exit_value)
+    for role, figures in sorted(roles.items()):
+        if not figures["rows"]:
+            outcome.fail(f"notebooks/agent_framework.py role {role}", "its queries returned no rows: the LLM would analyse nothing")
+    return {"queries": len(recorded.statements), "prompts": len(recorded.prompts), "rows": {role: figures["rows"] for role, figures in roles.items()}}
+
+
 def routing_margin(training: Any, accuracy: float) -> tuple[float, float]:
     """The routing model's test accuracy over always predicting the most common solution of approved payments."""
     spec = next(spec for spec in training.namespace["MODELS"] if spec.name == "smart_routing_policy")
@@ -419,6 +451,7 @@ def main(argv: list[str]) -> int:
         counts["datasets"] = step("dashboard datasets", lambda: run_dashboards(spark, manifest, not_created, set(manifest["rowWidgets"]), outcome))
         expected = simulator.namespace["EXPECTED_FIGURES"]
         counts["story"] = step("data story", lambda: check_story(spark, manifest, expected, outcome))
+        counts["agents"] = step("notebooks/agent_framework.py", lambda: run_agents(spark, manifest, work, outcome))
         counts["exitValue"], counts["models"] = step("notebooks/train_models.py", lambda: train(spark, manifest, work, expected, outcome))
         produced = {"notebooks/transaction_simulator.py", *(f"notebooks/{n}" for n in ETL_PIPELINE + REALTIME_PIPELINE), *(f["file"] for f in manifest["sqlFiles"])}
         counts["contract"] = step("contract check", lambda: check_contract(spark, manifest, schema, produced, not_created, outcome))
