@@ -1,14 +1,19 @@
 /**
- * Runs the real Python type checker (pyright, from node_modules) over notebooks, with the Databricks
- * stubs of notebooks/typings, so an undefined name, a misspelt module function (dlt.expect_or_warn) or
- * an unknown method fails before anything reaches a workspace.
+ * Runs the real Python type checker (pyright, from node_modules) over notebooks, against the real packages
+ * of the local Spark environment (`.venv-spark/`, from python/requirements.txt: pyspark, delta-spark, mlflow,
+ * scikit-learn, databricks-sdk, pandas-stubs, databricks-dlt) plus notebooks/typings/__builtins__.pyi for the
+ * globals only a Databricks runtime injects, so an undefined name, a misspelt module function
+ * (dlt.expect_or_warn) or an unknown method fails before anything reaches a workspace.
  */
 import { spawnSync } from "child_process";
+import { existsSync } from "fs";
 import * as path from "path";
 
 export const REPO_ROOT = path.resolve(__dirname, "..");
 export const PYRIGHT_CONFIG = path.join(REPO_ROOT, "pyrightconfig.json");
 const PYRIGHT = path.join(REPO_ROOT, "node_modules", ".bin", "pyright");
+/** The environment pyrightconfig.json names (venvPath + venv): without it every third-party import is unresolved. */
+const VENV_PYTHON = path.join(REPO_ROOT, ".venv-spark", "bin", "python");
 
 export interface PyrightDiagnostic {
     readonly file: string;
@@ -30,6 +35,9 @@ interface PyrightReport {
 /** Error-level diagnostics for `files` (absolute paths), from one pyright process. */
 export function pyrightErrors(files: readonly string[]): PyrightDiagnostic[] {
     if (files.length === 0) return [];
+    if (!existsSync(VENV_PYTHON)) {
+        throw new Error(`pyright checks the notebooks against the packages of ${path.relative(REPO_ROOT, VENV_PYTHON)}, which does not exist: run npm run spark:setup`);
+    }
     const run = spawnSync(PYRIGHT, ["--project", PYRIGHT_CONFIG, "--outputjson", ...files], {
         cwd: REPO_ROOT,
         encoding: "utf8",

@@ -8,7 +8,9 @@ Queries a notebook sends to the SQL warehouse are written as Tool("<name>", "<SE
 calls; their SQL must be a literal (values travel as statement parameters) and is reported for checking.
 
 A notebook declares each table it creates in one of two forms, both with a literal name and a schema
-that is a module-level StructType (possibly built from module-level lists of StructFields):
+that is a module-level StructType (possibly built from module-level lists of StructFields, which may be
+imported with `from <module> import <name>` from a plain Python module beside the notebook, such as
+payment_events_schema.py; the module is looked up next to the notebook, then in notebooks/):
   * @dlt.table(name="<table>", schema=<SCHEMA>)             (pipeline notebooks)
   * <helper>(..., table="<table>", schema=<SCHEMA>)          (job notebooks)
 """
@@ -18,6 +20,7 @@ from __future__ import annotations
 import ast
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 SIMPLE_TYPES = {
@@ -63,13 +66,34 @@ def dotted(node: ast.AST) -> str:
     return ""
 
 
-class SchemaResolver:
-    """Evaluates StructType / StructField expressions against module-level assignments."""
+NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 
-    def __init__(self, module: ast.Module) -> None:
+
+def module_file(name: str, notebook: Path) -> Path | None:
+    """The plain Python module `name` a notebook imports: beside the notebook, else in notebooks/."""
+    for directory in (notebook.parent, NOTEBOOKS):
+        candidate = directory / f"{name}.py"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+class SchemaResolver:
+    """Evaluates StructType / StructField expressions against module-level assignments, including names
+    imported from a plain Python module beside the notebook (bound to that module's literal)."""
+
+    def __init__(self, module: ast.Module, path: Path) -> None:
         self.bindings: dict[str, ast.expr] = {}
         for statement in module.body:
-            if isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(statement.targets[0], ast.Name):
+            if isinstance(statement, ast.ImportFrom) and statement.level == 0 and statement.module:
+                source = module_file(statement.module, path)
+                if source is None:
+                    continue  # an installed package (pyspark, dlt): nothing a schema can be built from
+                imported = SchemaResolver(ast.parse(source.read_text(encoding="utf-8"), filename=str(source)), source)
+                for alias in statement.names:
+                    if alias.name in imported.bindings:
+                        self.bindings[alias.asname or alias.name] = imported.bindings[alias.name]
+            elif isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(statement.targets[0], ast.Name):
                 self.bindings[statement.targets[0].id] = statement.value
             elif isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name) and statement.value is not None:
                 self.bindings[statement.target.id] = statement.value
@@ -141,7 +165,7 @@ def literal_string(node: ast.expr | None) -> str | None:
 
 def facts(source: str, path: str) -> dict[str, Any]:
     module = ast.parse(source, filename=path)
-    resolver = SchemaResolver(module)
+    resolver = SchemaResolver(module, Path(path))
     outputs: list[dict[str, Any]] = []
     problems: list[str] = []
     declared: list[str] = []

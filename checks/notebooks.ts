@@ -1,13 +1,14 @@
 /**
- * Every check on the notebooks in one pass: Databricks source format, pyright with the stubs of
- * notebooks/typings, the static facts held to the data contract and notebooks/requirements.ts, and the
+ * Every check on the notebooks in one pass: Databricks source format, pyright against the real packages
+ * (checks/notebook-pyright.ts), the static facts held to the data contract and notebooks/requirements.ts, and the
  * %pip cell held to the packages requirements.ts pins.
  * One pyright process and one python3 process per call, whatever the number of notebooks.
  *
  * CLI: `npm run check:notebooks` prints each problem and exits 1 if there is any.
  */
-import { readdirSync, readFileSync } from "fs";
+import { readFileSync } from "fs";
 import * as path from "path";
+import { readAssetFiles } from "../components/assets";
 import { NOTEBOOKS, notebookSpec } from "../notebooks/requirements";
 import { domainProblems, modelProblems, outputProblems, referenceProblems, streamingProblems, widgetProblems } from "./notebook-contract";
 import { notebookFacts } from "./notebook-facts";
@@ -38,19 +39,25 @@ export interface NotebookFile {
     readonly file: string;
 }
 
-/** The notebooks of notebooks/ (every .py file directly in it). */
+/** The notebooks of notebooks/ (the .py files directly in it that start with the notebook header). */
 export function repositoryNotebooks(): NotebookFile[] {
-    return readdirSync(NOTEBOOK_DIR)
-        .filter((name) => name.endsWith(".py"))
-        .sort()
-        .map((name) => ({ notebook: `notebooks/${name}`, file: path.join(NOTEBOOK_DIR, name) }));
+    return readAssetFiles(REPO_ROOT).notebooks.map((notebook) => ({ notebook: notebook.source, file: path.join(REPO_ROOT, notebook.source) }));
 }
 
+/**
+ * Every check on `notebooks`; the Python modules of notebooks/ they import (payment_events_schema.py) are
+ * type-checked in the same pyright run, their problems reported under the module's own path.
+ */
 export function checkNotebooks(notebooks: readonly NotebookFile[]): NotebookProblem[] {
     const files = notebooks.map((n) => path.resolve(n.file));
-    const diagnostics = pyrightErrors(files);
+    const modules = readAssetFiles(REPO_ROOT).notebookModules.map((module) => ({ notebook: module.source, file: path.join(REPO_ROOT, module.source) }));
+    const diagnostics = pyrightErrors([...files, ...modules.map((module) => module.file)]);
     const facts = notebookFacts(files);
-    const problems: NotebookProblem[] = [];
+    const problems: NotebookProblem[] = modules.flatMap((module) =>
+        diagnostics
+            .filter((d) => d.file === module.file)
+            .map((d) => ({ ...module, check: "pyright" as const, message: `line ${d.line}: ${d.message} (${d.rule})` })),
+    );
     notebooks.forEach((entry, index) => {
         const file = files[index];
         const add = (check: NotebookCheck, messages: readonly string[]) =>

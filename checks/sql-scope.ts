@@ -27,21 +27,14 @@ export interface Scope {
     readonly parent?: Scope;
 }
 
-/** Resolves table references against the contract plus what the current file has created so far. */
+/** Resolves a query's table references against the contract: unqualified, or qualified with the stack's namespace. */
 export class ObjectResolver {
     private readonly objects = new Map<string, KnownObject>();
-    /** The namespace set by USE statements; undefined until the file sets it. */
-    catalog: string | undefined;
-    schema: string | undefined;
 
-    constructor(contract: readonly DatasetContract[], private readonly unqualifiedAllowed: boolean) {
+    constructor(contract: readonly DatasetContract[]) {
         for (const dataset of contract) {
             this.objects.set(dataset.name.toLowerCase(), { name: dataset.name, columns: dataset.columns.map((c) => c.name) });
         }
-    }
-
-    register(object: KnownObject): void {
-        this.objects.set(object.name.toLowerCase(), object);
     }
 
     /** The object named by `parts` (already normalised), or a problem text explaining why not. */
@@ -52,17 +45,8 @@ export class ObjectResolver {
         const name = parts[parts.length - 1];
         const qualifier = parts.slice(0, -1);
         const { catalog, schema } = SAMPLE_TEMPLATE_VALUES;
-        const ownNamespace =
-            (qualifier.length === 2 && qualifier[0] === catalog && qualifier[1] === schema) ||
-            (qualifier.length === 1 && qualifier[0] === schema && this.catalog === catalog) ||
-            (qualifier.length === 0 && (this.unqualifiedAllowed || (this.catalog === catalog && this.schema === schema)));
+        const ownNamespace = qualifier.length === 0 || (qualifier.length === 2 && qualifier[0] === catalog && qualifier[1] === schema);
         if (!ownNamespace) {
-            if (qualifier.length === 0) {
-                return (
-                    `unqualified table "${name}" is read before the file sets USE CATALOG \`{{catalog}}\` and ` +
-                    "USE SCHEMA `{{schema}}`; it would resolve against the warehouse's default schema"
-                );
-            }
             return (
                 `table "${dotted}" is outside the stack's schema: qualify solution objects as ` +
                 "{{catalog}}.{{schema}}.<name>, and external objects must be declared in contract/external.ts"
@@ -71,7 +55,7 @@ export class ObjectResolver {
         const found = this.objects.get(name);
         if (found) return found;
         const close = closestNames(name, [...this.objects.values()].map((o) => o.name));
-        return `unknown table "${name}"${close.length > 0 ? ` (did you mean ${close.map((c) => `"${c}"`).join(", ")}?)` : ""}: it is neither in the contract nor created earlier in this file`;
+        return `unknown table "${name}"${close.length > 0 ? ` (did you mean ${close.map((c) => `"${c}"`).join(", ")}?)` : ""}: it is neither in the contract nor an external object (contract/external.ts)`;
     }
 }
 

@@ -16,6 +16,11 @@ export interface AssetFile {
 
 export interface AssetFiles {
     readonly notebooks: readonly AssetFile[];
+    /**
+     * Plain Python modules of `notebooks/` (no notebook header) that notebooks import, e.g. the event schema;
+     * uploaded as workspace files next to the notebooks. `name` keeps the `.py`: it is the file name.
+     */
+    readonly notebookModules: readonly AssetFile[];
     readonly sqlTemplates: readonly AssetFile[];
     /** SQL alert queries (`sql/alerts/*.sql`): one SELECT each, run by the alert, not uploaded as files. */
     readonly alertQueries: readonly AssetFile[];
@@ -44,15 +49,37 @@ function readDir(repoRoot: string, dir: string, extension: string): AssetFile[] 
         }));
 }
 
-/** Every notebook (`notebooks/*.py` that starts with the Databricks header) and SQL template (`sql/*.sql`). */
+/** Whether `source` imports the top-level module `module` (`import m`, `from m import ...`). */
+export function importsModule(source: string, module: string): boolean {
+    return new RegExp(`^(?:from\\s+${module}\\s+import\\s|import\\s+${module}\\s*$)`, "m").test(source);
+}
+
+/**
+ * Every notebook (`notebooks/*.py` that starts with the Databricks header), Python module (a `notebooks/*.py`
+ * without it that a notebook imports) and SQL template (`sql/*.sql`). A file that is neither, such as a notebook
+ * that lost its header, is an error: the workspace would import it as a plain file nobody runs.
+ */
 export function readAssetFiles(repoRoot: string): AssetFiles {
-    const notebooks = readDir(repoRoot, "notebooks", ".py");
-    for (const notebook of notebooks) {
-        if (!notebook.content.startsWith(NOTEBOOK_HEADER)) {
-            throw new Error(`${notebook.source}: a notebook must start with "${NOTEBOOK_HEADER}" so the workspace imports it as a notebook`);
-        }
-    }
-    return { notebooks, sqlTemplates: readDir(repoRoot, "sql", ".sql"), alertQueries: readDir(repoRoot, "sql/alerts", ".sql"), appFiles: readTree(repoRoot, "app") };
+    const python = readDir(repoRoot, "notebooks", ".py");
+    const notebooks = python.filter((file) => file.content.startsWith(NOTEBOOK_HEADER));
+    const notebookModules = python
+        .filter((file) => !file.content.startsWith(NOTEBOOK_HEADER))
+        .map((file) => {
+            if (!notebooks.some((notebook) => importsModule(notebook.content, file.name))) {
+                throw new Error(
+                    `${file.source}: neither a notebook (it does not start with "${NOTEBOOK_HEADER}") nor a module a notebook imports ` +
+                        `(no notebook has "from ${file.name} import ..."); add the header or import it`,
+                );
+            }
+            return { ...file, name: `${file.name}.py` };
+        });
+    return {
+        notebooks,
+        notebookModules,
+        sqlTemplates: readDir(repoRoot, "sql", ".sql"),
+        alertQueries: readDir(repoRoot, "sql/alerts", ".sql"),
+        appFiles: readTree(repoRoot, "app"),
+    };
 }
 
 /**

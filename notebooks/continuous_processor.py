@@ -17,9 +17,8 @@ import time
 
 from pyspark.sql import DataFrame
 from pyspark.sql import functions as F
-from pyspark.sql.streaming import StreamingQuery
+from pyspark.sql.streaming.query import StreamingQuery
 from pyspark.sql.types import (
-    BooleanType,
     DateType,
     DoubleType,
     IntegerType,
@@ -29,6 +28,8 @@ from pyspark.sql.types import (
     StructType,
     TimestampType,
 )
+
+from payment_events_schema import EVENT_FIELDS
 
 dbutils.widgets.text("catalog", "", "Catalog")
 dbutils.widgets.text("schema", "", "Schema")
@@ -70,55 +71,6 @@ def qualified(table: str) -> str:
 
 
 # COMMAND ----------
-
-EVENT_FIELDS = [
-    StructField("transaction_id", StringType(), False),
-    StructField("merchant_id", StringType(), False),
-    StructField("cardholder_id", StringType()),
-    StructField("card_token_id", StringType()),
-    StructField("amount", DoubleType(), False),
-    StructField("currency", StringType(), False),
-    StructField("card_network", StringType()),
-    StructField("card_bin", StringType()),
-    StructField("issuer_country", StringType()),
-    StructField("geo_country", StringType()),
-    StructField("merchant_segment", StringType()),
-    StructField("entry_system", StringType()),
-    StructField("flow_type", StringType()),
-    StructField("transaction_stage", StringType()),
-    StructField("merchant_response_code", StringType()),
-    StructField("payment_method_type", StringType()),
-    StructField("payment_solution", StringType()),
-    StructField("entry_mode", StringType()),
-    StructField("device_type", StringType()),
-    StructField("device_fingerprint", StringType()),
-    StructField("ip_address", StringType()),
-    StructField("uses_3ds", BooleanType()),
-    StructField("three_ds_routed", BooleanType()),
-    StructField("three_ds_friction", BooleanType()),
-    StructField("three_ds_authenticated", BooleanType()),
-    StructField("antifraud_used", BooleanType()),
-    StructField("antifraud_result", StringType()),
-    StructField("vault_used", BooleanType()),
-    StructField("data_only_used", BooleanType()),
-    StructField("click_to_pay_used", BooleanType()),
-    StructField("idpay_invoked", BooleanType()),
-    StructField("idpay_success", BooleanType()),
-    StructField("is_network_token", BooleanType()),
-    StructField("has_passkey", BooleanType()),
-    StructField("is_recurring", BooleanType()),
-    StructField("is_retry", BooleanType()),
-    StructField("retry_count", IntegerType()),
-    StructField("fraud_score", DoubleType()),
-    StructField("aml_risk_score", DoubleType()),
-    StructField("device_trust_score", DoubleType()),
-    StructField("is_approved", BooleanType()),
-    StructField("decline_reason", StringType()),
-    StructField("decline_code_raw", StringType()),
-    StructField("processing_time_ms", IntegerType()),
-    StructField("event_timestamp", TimestampType(), False),
-    StructField("_ingested_at", TimestampType()),
-]
 
 PAYMENTS_REALTIME_SILVER_SCHEMA = StructType(
     EVENT_FIELDS

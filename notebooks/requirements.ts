@@ -28,7 +28,7 @@ export const NOTEBOOKS: readonly NotebookSpec[] = [
     {
         name: "transaction_simulator",
         runtime: "job",
-        parameters: ["catalog", "schema", "events_per_second", "duration_minutes", "max_runtime_minutes"],
+        parameters: ["catalog", "schema", "events_per_second", "duration_minutes", "max_runtime_minutes", "history_days"],
         packages: [],
     },
     { name: "bronze_ingest", runtime: "pipeline", parameters: [], packages: [] },

@@ -25,6 +25,7 @@ dbutils.library.restartPython()
 import json
 import re
 from dataclasses import dataclass
+from typing import cast
 
 import mlflow
 import mlflow.sklearn
@@ -218,9 +219,10 @@ def evaluate(model: Pipeline, features: pd.DataFrame, label: pd.Series) -> dict[
     predicted = model.predict(features)
     metrics = {"accuracy": float(accuracy_score(label, predicted))}
     if label.nunique() == 2:
-        metrics["precision"] = float(precision_score(label, predicted, zero_division=0))
-        metrics["recall"] = float(recall_score(label, predicted, zero_division=0))
-        metrics["f1_score"] = float(f1_score(label, predicted, zero_division=0))
+        # scikit-learn has no type hints: pyright infers zero_division's type from its default ("warn").
+        metrics["precision"] = float(precision_score(label, predicted, zero_division=0))  # pyright: ignore[reportArgumentType]
+        metrics["recall"] = float(recall_score(label, predicted, zero_division=0))  # pyright: ignore[reportArgumentType]
+        metrics["f1_score"] = float(f1_score(label, predicted, zero_division=0))  # pyright: ignore[reportArgumentType]
         metrics["roc_auc"] = float(roc_auc_score(label, model.predict_proba(features)[:, 1]))
     return metrics
 
@@ -237,7 +239,10 @@ for spec in MODELS:
     full_name = f"{CATALOG}.{SCHEMA}.{spec.name}"
     features, label = training_set(spec, silver)
     stratify = label if label.value_counts().min() >= 2 else None
-    x_train, x_test, y_train, y_test = train_test_split(features, label, test_size=0.2, random_state=42, stratify=stratify)
+    # train_test_split returns a list of the splits, each of its input's type.
+    split = train_test_split(features, label, test_size=0.2, random_state=42, stratify=stratify)
+    x_train, x_test = cast(pd.DataFrame, split[0]), cast(pd.DataFrame, split[1])
+    y_train, y_test = cast(pd.Series, split[2]), cast(pd.Series, split[3])
     model = build_pipeline(spec)
     model.fit(x_train, y_train)
     with mlflow.start_run(run_name=spec.name) as run:

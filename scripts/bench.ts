@@ -87,7 +87,7 @@ async function main(): Promise<void> {
     const spark = sparkFigures(JSON.parse(fs.readFileSync(sparkResult, "utf8")));
     console.log(`Local Spark run (last npm run test:spark, ${fs.statSync(sparkResult).mtime.toISOString()}): ${spark.totalSeconds.toFixed(0)} s in its steps`);
     for (const [name, seconds] of spark.steps) console.log(`  ${`${seconds.toFixed(1)} s`.padStart(9)}  ${name}`);
-    if (spark.simulatorEventsPerSecond !== undefined) console.log(`Simulator sustained ${spark.simulatorEventsPerSecond.toFixed(1)} events/s locally (landing rows that reached bronze / its run time)`);
+    if (spark.simulatorEventsPerSecond !== undefined) console.log(`Simulator sustained ${spark.simulatorEventsPerSecond.toFixed(1)} events/s locally (live events / its streaming time)`);
 }
 
 main().then(

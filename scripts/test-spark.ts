@@ -44,7 +44,8 @@ function main(): number {
     const started = Date.now();
     const options = parseStrictOptions(process.argv.slice(2), { stack: { type: "string" } }, (problem) => new Error(`${problem}\n${USAGE}`));
     const stack = options.stack ?? "dev";
-    const schema = stackConfig(stack).schema;
+    const config = stackConfig(stack);
+    const schema = config.schema;
     const root = path.join(REPO_ROOT, ".tmp", "spark");
     const work = path.join(root, "work");
     fs.rmSync(work, { recursive: true, force: true });
@@ -54,7 +55,7 @@ function main(): number {
     const resultFile = path.join(root, "result.json");
     const logFile = path.join(root, "run.log");
     fs.rmSync(resultFile, { force: true });
-    const manifest = buildSparkManifest(REPO_ROOT, LOCAL_CATALOG, schema);
+    const manifest = buildSparkManifest(REPO_ROOT, LOCAL_CATALOG, schema, config.alerts);
     fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
     const interpreter = python();
     const env = { ...process.env, PYTHONPATH: REPO_ROOT, PYTHONUNBUFFERED: "1", PYSPARK_PYTHON: interpreter, PYSPARK_DRIVER_PYTHON: interpreter };

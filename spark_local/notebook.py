@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import shlex
+import sys
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -191,6 +192,10 @@ def run_notebook(
     `dbutils.notebook.exit(v)` ends the run with exit value `v`."""
     text = path.read_text(encoding="utf-8")
     source = str(path)
+    # As on Databricks (a job's notebook runs in its folder, which is on sys.path; a pipeline's root path is that
+    # folder), a notebook imports the plain Python modules beside it, such as payment_events_schema.py.
+    if str(path.parent) not in sys.path:
+        sys.path.append(str(path.parent))
     cells = split_cells(text, source)
     dbutils = LocalDbutils(widgets or {})
     namespace: dict[str, Any] = {"__name__": "__main__", "__file__": source, "spark": spark, "dbutils": dbutils, "display": display}

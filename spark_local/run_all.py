@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 import time
@@ -37,6 +38,8 @@ ETL_PIPELINE = ["bronze_ingest.py", "silver_transform.py"]
 # batch from the simulator's own first_attempts() is appended and a second update must stream exactly it.
 REALTIME_PIPELINE = ["realtime_pipeline.py"]
 REALTIME_EVENTS = 500
+# The agent notebook in test mode (every role once) against the local stand-in of the SQL warehouse and the LLM.
+AGENT_WIDGETS = {"warehouse_id": "local-spark", "llm_endpoint": "fake-llm", "test_mode": "true"}
 
 
 @dataclass
@@ -164,12 +167,127 @@ def check_contract(spark: Any, manifest: dict[str, Any], schema: str, produced_b
                 if a != w:
                     differences.append(f"#{position + 1}: created {a}, contract {w}")
             outcome.fail(f"contract: {schema}.{table.name}", "columns differ: " + "; ".join(differences[:8]))
+        if expected["producer"].startswith("sql/") and expected["kind"] == "table":
+            # A table a SQL file declares carries its NOT NULLs into Delta, where Spark reports them as written.
+            nullability = {f.name: f.nullable for f in fields}
+            drifted = [f"{c['name']} is {'nullable' if nullability[c['name']] else 'not null'}, contract {'nullable' if c['nullable'] else 'not null'}"
+                       for c in expected["columns"] if c["name"] in nullability and nullability[c["name"]] != c["nullable"]]
+            if drifted:
+                outcome.fail(f"contract: {schema}.{table.name}", "; ".join(drifted))
         checked += 1
     names = {table.name for table in created}
     for dataset in manifest["contract"]:
         if dataset["producer"] in produced_by_run and dataset["name"] not in names and dataset["name"] not in not_created:
             outcome.fail(f"contract: {dataset['name']}", f"{dataset['producer']} ran but did not create it")
     return {"created": len(created), "checked": checked}
+
+
+def check_event_schema(manifest: dict[str, Any], outcome: Outcome) -> None:
+    """The payment event module every job and pipeline imports, loaded with real PySpark, is the contract's landing
+    table column for column (name, type, nullability): the one list of columns the notebooks build on."""
+    if str(NOTEBOOKS) not in sys.path:
+        sys.path.append(str(NOTEBOOKS))
+    from payment_events_schema import EVENT_FIELDS
+
+    landing = next(dataset for dataset in manifest["contract"] if dataset["name"] == "payments_stream_input")
+    actual = [(f.name, f.dataType.simpleString(), f.nullable) for f in EVENT_FIELDS]
+    wanted = [(c["name"], c["type"].replace(" ", ""), c["nullable"]) for c in landing["columns"]]
+    if actual != wanted:
+        differences = [f"#{i + 1}: module {a}, contract {w}" for i, (a, w) in enumerate(zip(actual, wanted)) if a != w]
+        if len(actual) != len(wanted):
+            differences.append(f"module has {len(actual)} columns, contract {len(wanted)}")
+        outcome.fail("notebooks/payment_events_schema.py", "differs from contract/landing.ts: " + "; ".join(differences[:8]))
+
+
+def in_range(outcome: Outcome, figure: str, value: float | None, expected: tuple[float, float]) -> None:
+    low, high = expected
+    if value is None or not low <= value <= high:
+        outcome.fail(f"data story: {figure}", f"is {value}, the simulator promises {low}..{high} (EXPECTED_FIGURES in notebooks/transaction_simulator.py)")
+
+
+def check_story(spark: Any, manifest: dict[str, Any], expected: dict[str, tuple[float, float]], outcome: Outcome) -> dict[str, Any]:
+    """What the simulated data is built to show, measured where the dashboards read it (silver and the gold views):
+    the expected rates, charts with more than one point, and alerts that stay quiet on normal traffic."""
+    rates = spark.sql(
+        """SELECT
+            100 * AVG(CAST(is_approved AS INT)) AS approval_rate_pct,
+            100 * AVG(CASE WHEN decline_reason = 'FRAUD_SUSPECTED' THEN 1 ELSE 0 END) AS fraud_rate_pct,
+            100 * AVG(CAST(is_retry AS INT)) AS retry_share_pct
+        FROM payments_enriched_silver"""
+    ).first()
+    figures: dict[str, Any] = {name: round(float(rates[name]), 2) for name in ("approval_rate_pct", "fraud_rate_pct", "retry_share_pct")}
+    for name, value in figures.items():
+        in_range(outcome, name, value, expected[name])
+    # A retry must follow an earlier decline of the same card at the same merchant (silver's retry context).
+    orphans = spark.sql(
+        """SELECT COUNT(*) AS n FROM payments_enriched_silver AS r
+        WHERE r.is_retry AND NOT EXISTS (
+            SELECT 1 FROM payments_enriched_silver AS d
+            WHERE d.card_token_id = r.card_token_id AND d.merchant_id = r.merchant_id
+              AND NOT d.is_approved AND d.event_time <= r.event_time AND d.transaction_id <> r.transaction_id)"""
+    ).first()["n"]
+    figures["retries_without_an_earlier_decline"] = orphans
+    if orphans:
+        outcome.fail("data story: retries", f"{orphans} retries follow no earlier decline of the same card at the same merchant")
+    days, day_over_day = spark.sql("SELECT COUNT(DISTINCT event_date), COUNT(dod_volume_change) FROM v_daily_trends").first()
+    hours = spark.sql("SELECT COUNT(*) FROM v_approval_trends_hourly").first()[0]
+    figures.update({"days": days, "hours": hours})
+    if days < 2 or day_over_day < 1:
+        outcome.fail("data story: daily charts", f"v_daily_trends has {days} day(s), {day_over_day} day-over-day change(s); the history should give many")
+    if hours <= 24:
+        outcome.fail("data story: hourly charts", f"v_approval_trends_hourly has {hours} hour(s) over its 7 days; the history should give more than a day's")
+    for alert in manifest["alerts"]:
+        rows = spark.sql(alert["query"]).collect()
+        value = float(rows[0][alert["column"]]) if rows and rows[0][alert["column"]] is not None else None
+        figures[f"alert {alert['key']}"] = value
+        fires = value is not None and (value < alert["threshold"] if alert["operator"] == "LESS_THAN" else value > alert["threshold"])
+        if alert["key"] == "decline_spike":
+            # Counts declines of the last complete hour against the day before: the run's own burst of live events
+            # is a volume spike whenever it straddles an hour boundary, so this one is reported, not judged.
+            log(f"  alert {alert['key']}: {value} (threshold {alert['threshold']}, {'fires' if fires else 'quiet'}; not judged locally)")
+            continue
+        if value is None:
+            outcome.fail(f"data story: alert {alert['key']}", "returned no value on the simulated last hour: the alert is never evaluated")
+        elif fires:
+            outcome.fail(f"data story: alert {alert['key']}", f"fires on normal simulated traffic: {alert['column']} = {value}, threshold {alert['threshold']}")
+    return figures
+
+
+def run_agents(spark: Any, manifest: dict[str, Any], work: Path, outcome: Outcome) -> dict[str, Any]:
+    """agent_framework.py with the real databricks-sdk client pointed at spark_local/fake_workspace.py: every
+    agent query runs on Spark with its statement parameters, every prompt goes to the fake LLM."""
+    from spark_local.fake_workspace import fake_workspace
+    from spark_local.notebook import run_notebook
+
+    widgets = {"catalog": manifest["catalog"], "schema": manifest["schema"], **AGENT_WIDGETS}
+    # Only the stand-in's address and a dummy token: any DATABRICKS_* setting of the caller's shell is set aside.
+    saved = {key: value for key, value in os.environ.items() if key.startswith("DATABRICKS_")}
+    with fake_workspace(spark) as (url, recorded):
+        for key in saved:
+            del os.environ[key]
+        os.environ.update({"DATABRICKS_HOST": url, "DATABRICKS_TOKEN": "local-stand-in", "DATABRICKS_AUTH_TYPE": "pat", "DATABRICKS_CONFIG_FILE": str(work / "no-databrickscfg")})
+        try:
+            result = run_notebook(NOTEBOOKS / "agent_framework.py", spark, widgets)
+        finally:
+            for key in [key for key in os.environ if key.startswith("DATABRICKS_")]:
+                del os.environ[key]
+            os.environ.update(saved)
+    if result.exit_value is None:
+        outcome.fail("notebooks/agent_framework.py", "finished without dbutils.notebook.exit(...)")
+        return {}
+    roles = json.loads(result.exit_value)
+    for role, figures in sorted(roles.items()):
+        if not figures["rows"]:
+            outcome.fail(f"notebooks/agent_framework.py role {role}", "its queries returned no rows: the LLM would analyse nothing")
+    return {"queries": len(recorded.statements), "prompts": len(recorded.prompts), "rows": {role: figures["rows"] for role, figures in roles.items()}}
+
+
+def routing_margin(training: Any, accuracy: float) -> tuple[float, float]:
+    """The routing model's test accuracy over always predicting the most common solution of approved payments."""
+    spec = next(spec for spec in training.namespace["MODELS"] if spec.name == "smart_routing_policy")
+    _, label = training.namespace["training_set"](spec, training.namespace["silver"])
+    majority = float(label.value_counts(normalize=True).max())
+    return majority, accuracy - majority
 
 
 def served_output_problem(predictions: Any, description: str) -> str | None:
@@ -193,9 +311,10 @@ def served_output_problem(predictions: Any, description: str) -> str | None:
     return None
 
 
-def train(spark: Any, manifest: dict[str, Any], work: Path, outcome: Outcome) -> tuple[str | None, int]:
+def train(spark: Any, manifest: dict[str, Any], work: Path, expected: dict[str, tuple[float, float]], outcome: Outcome) -> tuple[str | None, int]:
     import mlflow
-    from mlflow.models import Model
+    from mlflow.artifacts import download_artifacts
+    from mlflow.models import Model, get_model_info
     from mlflow.tracking import MlflowClient
 
     from spark_local.notebook import run_notebook
@@ -227,7 +346,7 @@ def train(spark: Any, manifest: dict[str, Any], work: Path, outcome: Outcome) ->
         if version is None:
             continue  # reported by the TypeScript side's parseModelVersions with the deployment's own message
         where = f"notebooks/train_models.py model {name} v{version}"
-        info = mlflow.models.get_model_info(f"models:/{name}/{version}")
+        info = get_model_info(f"models:/{name}/{version}")
         if info.signature is None or info.signature.inputs is None or info.signature.outputs is None:
             outcome.fail(where, "logged without a full signature (inputs and outputs); Unity Catalog refuses it")
             continue
@@ -236,13 +355,21 @@ def train(spark: Any, manifest: dict[str, Any], work: Path, outcome: Outcome) ->
             outcome.fail(where, f"@champion points at version {champion.version}")
             continue
         # Serve it as an endpoint would: the pyfunc flavour, on the logged input example.
-        local = mlflow.artifacts.download_artifacts(f"models:/{name}/{version}", dst_path=str(work / "served" / f"{name}-{version}"))
+        local = download_artifacts(f"models:/{name}/{version}", dst_path=str(work / "served" / f"{name}-{version}"))
         example = Model.load(local).load_input_example(local)
         if example is None:
             outcome.fail(where, "logged without an input example")
             continue
         predictions = mlflow.pyfunc.load_model(local).predict(example)
-        problem = served_output_problem(predictions, client.get_run(champion.run_id).data.tags.get("description", ""))
+        if champion.run_id is None:
+            outcome.fail(where, "has no training run (run_id): its description cannot be read")
+            continue
+        run = client.get_run(champion.run_id)
+        if name.endswith(".smart_routing_policy"):
+            majority, margin = routing_margin(result, float(run.data.metrics["accuracy"]))
+            log(f"  smart_routing_policy: accuracy {run.data.metrics['accuracy']:.3f}, majority class {majority:.3f}")
+            in_range(outcome, "routing_accuracy_over_majority", round(margin, 3), expected["routing_accuracy_over_majority"])
+        problem = served_output_problem(predictions, run.data.tags.get("description", ""))
         if problem is not None:
             outcome.fail(where, f"served (pyfunc) output {problem}")
             continue
@@ -276,6 +403,7 @@ def main(argv: list[str]) -> int:
 
     try:
         check_notebook_packages(manifest, outcome)
+        check_event_schema(manifest, outcome)
         from spark_local.notebook import run_notebook
         from spark_local.pipeline import PipelineRunner
         from spark_local.session import LOCAL_CATALOG, allow_three_part_names_in_delta_builder, start_session, use_schema
@@ -288,6 +416,8 @@ def main(argv: list[str]) -> int:
         use_schema(spark, LOCAL_CATALOG, schema)
         widgets = {"catalog": LOCAL_CATALOG, "schema": schema, **SIMULATOR_WIDGETS}
         simulator = step("notebooks/transaction_simulator.py", lambda: run_notebook(NOTEBOOKS / "transaction_simulator.py", spark, widgets))
+        live = simulator.namespace
+        outcome.steps["simulator events"] = {"history": live["history_events"], "live": live["events"], "liveSeconds": round(live["runtime_seconds"], 1)}
 
         def pipeline(notebooks: list[str], name: str) -> Callable[[], dict[str, Any]]:
             def run() -> dict[str, Any]:
@@ -324,7 +454,10 @@ def main(argv: list[str]) -> int:
         outcome.steps["monitor metric tables"] = step("monitor metric tables (fixture)", lambda: create_monitor_tables(spark, manifest, schema))
         spark.sql(f"USE `{LOCAL_CATALOG}`.`{schema}`")
         counts["datasets"] = step("dashboard datasets", lambda: run_dashboards(spark, manifest, not_created, set(manifest["rowWidgets"]), outcome))
-        counts["exitValue"], counts["models"] = step("notebooks/train_models.py", lambda: train(spark, manifest, work, outcome))
+        expected = simulator.namespace["EXPECTED_FIGURES"]
+        counts["story"] = step("data story", lambda: check_story(spark, manifest, expected, outcome))
+        counts["agents"] = step("notebooks/agent_framework.py", lambda: run_agents(spark, manifest, work, outcome))
+        counts["exitValue"], counts["models"] = step("notebooks/train_models.py", lambda: train(spark, manifest, work, expected, outcome))
         produced = {"notebooks/transaction_simulator.py", *(f"notebooks/{n}" for n in ETL_PIPELINE + REALTIME_PIPELINE), *(f["file"] for f in manifest["sqlFiles"])}
         counts["contract"] = step("contract check", lambda: check_contract(spark, manifest, schema, produced, not_created, outcome))
     except StopRun:

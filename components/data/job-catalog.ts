@@ -91,6 +91,8 @@ function agentJob(key: string, title: string, role: string, query: string, quart
 /** The simulator's task timeout; its notebook refuses to run longer than MAX_RUNTIME, so runs end by themselves. */
 const SIMULATOR_TIMEOUT_SECONDS = 3600;
 const SIMULATOR_MAX_RUNTIME_MINUTES = SIMULATOR_TIMEOUT_SECONDS / 60 - 10;
+/** Days of history the simulator writes before streaming, on a landing table without one: hourly and daily charts get shape. */
+const SIMULATOR_HISTORY_DAYS = 30;
 
 export const JOB_DEFINITIONS: readonly JobDefinition[] = [
     {
@@ -105,7 +107,7 @@ export const JOB_DEFINITIONS: readonly JobDefinition[] = [
         maxRetries: 0,
         trigger: { kind: "manual" },
         tags: { component: "simulator", type: "streaming" },
-        fixedParameters: { max_runtime_minutes: String(SIMULATOR_MAX_RUNTIME_MINUTES) },
+        fixedParameters: { max_runtime_minutes: String(SIMULATOR_MAX_RUNTIME_MINUTES), history_days: String(SIMULATOR_HISTORY_DAYS) },
         jobParameters: { events_per_second: "simulatorEventsPerSecond", duration_minutes: "simulatorDurationMinutes" },
     },
     {

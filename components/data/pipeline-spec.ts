@@ -55,6 +55,8 @@ export interface PipelineSpecContext {
     readonly catalog: pulumi.Input<string>;
     readonly schema: pulumi.Input<string>;
     readonly notebookPath: (name: string) => pulumi.Input<string>;
+    /** The notebooks' workspace folder: on `sys.path` during updates, so notebooks import the modules uploaded beside them. */
+    readonly rootPath: pulumi.Input<string>;
     readonly mode: PipelineMode;
     readonly tags: Tags;
     readonly runAsServicePrincipal?: string;
@@ -70,6 +72,7 @@ export function pipelineSpec(pipeline: PipelineDefinition, ctx: PipelineSpecCont
         photon: true,
         channel: "CURRENT",
         ...pipelineModeSettings(ctx.mode),
+        rootPath: ctx.rootPath,
         libraries: pipeline.notebooks.map((name) => ({ notebook: { path: ctx.notebookPath(name) } })),
         configuration: pipelineConfiguration(),
         tags: sortedTags({ ...ctx.tags, component: pipeline.component }),

@@ -40,6 +40,7 @@ export class Pipelines extends pulumi.ComponentResource {
                 catalog: args.catalog.catalogName,
                 schema: args.catalog.schemaName,
                 notebookPath: (notebook) => args.assets.notebook(notebook).path,
+                rootPath: pulumi.output(args.assets.notebook(definition.notebooks[0]).path).apply((path) => path.slice(0, path.lastIndexOf("/"))),
                 mode: config.pipelineMode,
                 tags: config.tags,
                 runAsServicePrincipal: config.isProd ? config.access.runAsServicePrincipal : undefined,

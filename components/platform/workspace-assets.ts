@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as databricks from "@pulumi/databricks";
-import { AssetFile, AssetFiles, contentHash, treeHash } from "../assets";
+import { AssetFile, AssetFiles, contentHash, importsModule, treeHash } from "../assets";
 import { renderTemplate, TemplateValues } from "../templating";
 
 export interface WorkspaceAssetsArgs {
@@ -19,9 +19,10 @@ export interface UploadedAsset {
 }
 
 /**
- * Uploads `notebooks/` as Python notebooks and `sql/` (rendered for the stack) as workspace files under the
- * stack's folder. Content goes in as base64 of the file, so an unchanged file never updates. Every other
- * component takes its workspace paths from here.
+ * Uploads `notebooks/` as Python notebooks, the Python modules they import as workspace files beside them (a
+ * job's notebook runs in its own folder, which is on `sys.path`; a pipeline's root path is that folder), and
+ * `sql/` (rendered for the stack) as workspace files under the stack's folder. Content goes in as base64 of the
+ * file, so an unchanged file never updates. Every other component takes its workspace paths from here.
  */
 export class WorkspaceAssets extends pulumi.ComponentResource {
     readonly folder: pulumi.Output<string>;
@@ -43,7 +44,17 @@ export class WorkspaceAssets extends pulumi.ComponentResource {
         const sqlDir = directory("sql", pulumi.interpolate`${root.path}/sql`);
         const dashboardsDir = directory("dashboards", pulumi.interpolate`${root.path}/dashboards`);
 
+        const modules = args.files.notebookModules.map((file) => {
+            const uploaded = new databricks.WorkspaceFile(
+                `${name}-module-${file.name.replace(/[^A-Za-z0-9_.-]/g, "-")}`,
+                { path: pulumi.interpolate`${notebookDir.path}/${file.name}`, contentBase64: base64(file) },
+                { parent: this },
+            );
+            return { file, path: uploaded.path };
+        });
         for (const file of args.files.notebooks) {
+            // A notebook runs with the modules it imports: its hash covers them, and its path resolves only once they are uploaded.
+            const imported = modules.filter((module) => importsModule(file.content, module.file.name.replace(/\.py$/, "")));
             const notebook = new databricks.Notebook(
                 `${name}-notebook-${file.name}`,
                 {
@@ -54,7 +65,10 @@ export class WorkspaceAssets extends pulumi.ComponentResource {
                 },
                 { parent: this },
             );
-            this.notebooks.set(file.name, { path: notebook.path, contentHash: contentHash(file.content) });
+            this.notebooks.set(file.name, {
+                path: pulumi.all([notebook.path, ...imported.map((module) => module.path)]).apply(([path]) => path),
+                contentHash: imported.length === 0 ? contentHash(file.content) : treeHash([file, ...imported.map((module) => module.file)]),
+            });
         }
         for (const file of renderedSql) {
             const uploaded = new databricks.WorkspaceFile(
@@ -82,6 +96,7 @@ export class WorkspaceAssets extends pulumi.ComponentResource {
         this.registerOutputs({
             folder: this.folder,
             notebooks: Object.fromEntries([...this.notebooks].map(([key, asset]) => [key, asset.path])),
+            modules: modules.map((module) => module.path),
             sqlFiles: Object.fromEntries([...this.sqlFiles].map(([key, asset]) => [key, asset.path])),
         });
     }

@@ -5,6 +5,8 @@
  * contract, and the model names the deployment expects back from training. Python only executes this.
  */
 import { readAssetFiles } from "../../components/assets";
+import { ALERT_DEFINITIONS } from "../../components/analytics/alert-catalog";
+import type { StackConfig } from "../../components/config";
 import { prepareDashboards } from "../../components/analytics/prepare";
 import { renderTemplate } from "../../components/templating";
 import { modelFullName, SERVED_MODELS } from "../../components/serving/models";
@@ -27,6 +29,8 @@ export interface SparkManifest {
     }[];
     readonly contract: readonly { name: string; kind: string; producer: string; columns: readonly { name: string; type: string; nullable: boolean }[] }[];
     readonly models: readonly string[];
+    /** The SQL alerts as deployed: rendered query, compared column, operator and the stack's threshold. */
+    readonly alerts: readonly { key: string; query: string; column: string; operator: string; threshold: number }[];
     /** pip requirements per notebook (notebooks/requirements.ts), checked against the local environment. */
     readonly notebookPackages: Readonly<Record<string, readonly string[]>>;
 }
@@ -41,8 +45,9 @@ interface LakeviewDashboard {
     pages: { layout: { widget: LakeviewWidget }[] }[];
 }
 
-export function buildSparkManifest(repoRoot: string, catalog: string, schema: string): SparkManifest {
-    const templates = readAssetFiles(repoRoot).sqlTemplates;
+export function buildSparkManifest(repoRoot: string, catalog: string, schema: string, alertThresholds: StackConfig["alerts"]): SparkManifest {
+    const assets = readAssetFiles(repoRoot);
+    const templates = assets.sqlTemplates;
     const bySource = new Map(templates.map((file) => [file.source, file]));
     const unlisted = templates.filter((file) => !ALL_SQL_FILES.some((name) => `${SQL_DIR}/${name}` === file.source));
     if (unlisted.length > 0) throw new Error(`SQL files no job runs: ${unlisted.map((file) => file.source).join(", ")}`);
@@ -90,6 +95,17 @@ export function buildSparkManifest(repoRoot: string, catalog: string, schema: st
             columns: dataset.columns.map((column) => ({ name: column.name, type: column.type, nullable: column.nullable ?? true })),
         })),
         models: SERVED_MODELS.map((model) => modelFullName(catalog, schema, model.model)),
+        alerts: ALERT_DEFINITIONS.map((alert) => {
+            const file = assets.alertQueries.find((query) => query.name === alert.key);
+            if (!file) throw new Error(`alert ${alert.key} has no query file sql/alerts/${alert.key}.sql`);
+            return {
+                key: alert.key,
+                query: renderTemplate(file.content, { catalog, schema }, file.source),
+                column: alert.column,
+                operator: alert.operator,
+                threshold: alert.threshold(alertThresholds),
+            };
+        }),
         notebookPackages: Object.fromEntries(NOTEBOOKS.map((notebook) => [notebook.name, notebook.packages])),
     };
 }

@@ -120,6 +120,11 @@ class RunNotebookTest(unittest.TestCase):
         else:
             self.fail("the division by zero in cell 2 did not propagate")
 
+    def test_a_notebook_imports_a_module_beside_it(self) -> None:
+        path = write("# Databricks notebook source\nfrom beside_module_for_test import VALUE\ndbutils.notebook.exit(VALUE)\n")
+        (path.parent / "beside_module_for_test.py").write_text('VALUE = "from the module"\n', encoding="utf-8")
+        self.assertEqual(run_notebook(path, spark=None).exit_value, "from the module")
+
     def test_unsupported_magic_is_refused(self) -> None:
         with self.assertRaisesRegex(NotebookError, "%sql"):
             run_notebook(write("# Databricks notebook source\n# MAGIC %sql\n# MAGIC SELECT 1\n"), spark=None)

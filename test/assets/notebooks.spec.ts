@@ -96,9 +96,6 @@ describe("notebooks (pyright, format, contract)", function () {
             replaceOnce(t, 'dbutils.widgets.text("max_rows", "500000", "Maximum training rows")\n', ""),
         );
         fixture("bronze_ingest.py", "merchant_domain", (t) => replaceOnce(t, "MERCHANT_COUNT = 100", "MERCHANT_COUNT = 50"));
-        fixture("agent_framework.py", "agent_column", (t) =>
-            replaceOnce(t, '"SELECT * FROM v_retry_performance ORDER BY retry_attempts DESC LIMIT 50"', '"SELECT * FROM v_retry_performance ORDER BY retry_attempt DESC LIMIT 50"'),
-        );
         fixture("agent_framework.py", "agent_parameter", (t) =>
             replaceOnce(t, '{"threshold": ("DOUBLE", "0.7")}', '{"min_score": ("DOUBLE", "0.7")}'),
         );
@@ -150,8 +147,6 @@ describe("notebooks (pyright, format, contract)", function () {
             expectProblem("genie_column", "references", /referenced column v_executive_kpis\.total_value is not in the contract/));
         it("a widget read but not declared", () => expectProblem("undeclared_widget", "widgets", /widget "max_rows" is read but never declared/));
         it("a merchant domain that disagrees with the contract", () => expectProblem("merchant_domain", "domain", /MERCHANT_COUNT = 50 differs/));
-        it("an agent query naming a column the contract does not have", () =>
-            expectProblem("agent_column", "queries", /unknown column "retry_attempt"/));
         it("an agent query whose :marker gets no parameter, and a parameter with no marker", () => {
             expectProblem("agent_parameter", "queries", /parameter :threshold is used but not passed/);
             expectProblem("agent_parameter", "queries", /parameter "min_score" is passed but the SQL has no :min_score/);

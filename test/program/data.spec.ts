@@ -102,6 +102,16 @@ describe("pipelines, jobs and the run chain under mocks", function () {
         assert.strictEqual(jobNamed(classic, "gold_views").inputs["jobClusters"], undefined, "SQL tasks run on the warehouse");
     });
 
+    it("uploads the event schema module beside the notebooks, and gives each pipeline that folder as its root path (on sys.path)", () => {
+        const module = findResource(dev.resources, T.workspaceFile, "assets-module-payment_events_schema.py");
+        const folder = (file: unknown) => String(file).slice(0, String(file).lastIndexOf("/"));
+        assert.strictEqual(folder(module.inputs["path"]), folder(notebookPath(dev, "bronze_ingest")));
+        assert.match(String(module.inputs["path"]), /\/notebooks\/payment_events_schema\.py$/);
+        for (const pipeline of ofType(dev.resources, T.pipeline)) {
+            assert.strictEqual(pipeline.inputs["rootPath"], folder(module.inputs["path"]), pipeline.name);
+        }
+    });
+
     it("deploys both pipelines serverless into the stack's schema, in development mode in dev and continuous in prod", () => {
         const spn = readStackConfig("prod")["payment-analysis:runAsServicePrincipal"];
         const etl = findResource(dev.resources, T.pipeline, "pipelines-etl");

@@ -8,6 +8,7 @@ const ctx: PipelineSpecContext = {
     catalog: "cat",
     schema: "sch",
     notebookPath: (name) => `/nb/${name}`,
+    rootPath: "/nb",
     mode: "development",
     tags: { project: "payment-analysis", environment: "test" },
 };
@@ -28,6 +29,7 @@ describe("pipeline spec builders", () => {
         assert.strictEqual(spec.serverless, true);
         assert.strictEqual(spec.channel, "CURRENT");
         assert.deepStrictEqual(spec.libraries, [{ notebook: { path: "/nb/bronze_ingest" } }, { notebook: { path: "/nb/silver_transform" } }]);
+        assert.strictEqual(spec.rootPath, "/nb", "the notebooks' folder is on sys.path, so they import the modules uploaded beside them");
         assert.strictEqual(spec.runAs, undefined);
         assert.deepStrictEqual(pipelineSpec(etl, { ...ctx, runAsServicePrincipal: "sp" }).runAs, { servicePrincipalName: "sp" });
     });

@@ -6,9 +6,10 @@ import { ALL_SQL_FILES } from "../../contract/sql-files";
 import { buildSparkManifest } from "../../scripts/lib/spark-local";
 
 const REPO_ROOT = path.resolve(__dirname, "..", "..");
+const THRESHOLDS = { approvalRateMinPercent: 80, declineSpikePercent: 200, latencyP95MaxMs: 2000, subscribers: [] };
 
 describe("local Spark run manifest (scripts/lib/spark-local.ts)", () => {
-    const manifest = buildSparkManifest(REPO_ROOT, "spark_catalog", "some_schema");
+    const manifest = buildSparkManifest(REPO_ROOT, "spark_catalog", "some_schema", THRESHOLDS);
 
     it("lists every SQL file in the jobs' order, rendered for the stack, split into statements", () => {
         assert.deepEqual(manifest.sqlFiles.map((file) => file.file), ALL_SQL_FILES.map((name) => `sql/${name}`));
@@ -32,11 +33,19 @@ describe("local Spark run manifest (scripts/lib/spark-local.ts)", () => {
         assert.ok(manifest.models.every((model) => model.startsWith("spark_catalog.some_schema.")));
     });
 
+    it("carries every SQL alert rendered for the stack, with the stack's threshold", () => {
+        const approval = manifest.alerts.find((alert) => alert.key === "approval_rate_drop");
+        assert.deepEqual(manifest.alerts.map((alert) => alert.key), ["approval_rate_drop", "decline_spike", "latency_p95"]);
+        assert.equal(approval?.threshold, 80);
+        assert.equal(approval?.operator, "LESS_THAN");
+        assert.match(approval?.query ?? "", /FROM spark_catalog\.some_schema\.v_last_hour_performance/);
+    });
+
     it("refuses a SQL file that no job runs", () => {
         const root = fs.mkdtempSync(path.join(os.tmpdir(), "spark-manifest-"));
         fs.mkdirSync(path.join(root, "sql"));
         for (const name of ALL_SQL_FILES) fs.copyFileSync(path.join(REPO_ROOT, "sql", name), path.join(root, "sql", name));
         fs.writeFileSync(path.join(root, "sql", "forgotten.sql"), "SELECT 1;");
-        assert.throws(() => buildSparkManifest(root, "spark_catalog", "s"), /SQL files no job runs: sql\/forgotten\.sql/);
+        assert.throws(() => buildSparkManifest(root, "spark_catalog", "s", THRESHOLDS), /SQL files no job runs: sql\/forgotten\.sql/);
     });
 });

@@ -1,6 +1,0 @@
-class User:
-    user_name: str | None
-    display_name: str | None
-
-class CurrentUserAPI:
-    def me(self) -> User: ...

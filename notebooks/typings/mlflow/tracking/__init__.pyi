@@ -1,1 +1,0 @@
-from mlflow.tracking.client import MlflowClient as MlflowClient

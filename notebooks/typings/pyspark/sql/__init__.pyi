@@ -1,9 +1,0 @@
-from pyspark.sql.column import Column as Column
-from pyspark.sql.dataframe import DataFrame as DataFrame
-from pyspark.sql.group import GroupedData as GroupedData
-from pyspark.sql.readwriter import DataFrameReader as DataFrameReader
-from pyspark.sql.readwriter import DataFrameWriter as DataFrameWriter
-from pyspark.sql.session import SparkSession as SparkSession
-from pyspark.sql.types import Row as Row
-from pyspark.sql.window import Window as Window
-from pyspark.sql.window import WindowSpec as WindowSpec

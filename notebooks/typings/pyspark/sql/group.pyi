@@ -1,6 +1,0 @@
-from pyspark.sql.column import Column
-from pyspark.sql.dataframe import DataFrame
-
-class GroupedData:
-    def agg(self, *exprs: Column | dict[str, str]) -> DataFrame: ...
-    def count(self) -> DataFrame: ...
