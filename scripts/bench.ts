@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: evaluates the full dev stack under mocks and prints how many resources it registers,
  * how long the evaluation takes relative to loading @pulumi/databricks alone, and the deployment's
- * critical path on a real workspace, estimated from the dependency graph and durations.md, then the figures
+ * critical path on a real workspace, estimated from the dependency graph and the durations of docs/deploy-flow.md, then the figures
  * of the last local Spark run (step times, the simulator's sustained event rate).
  */
 import * as fs from "fs";
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
     console.log(`Resources registered (dev): ${resources.length} (${resources.filter((r) => r.custom).length} custom, ${resources.filter((r) => !r.custom).length} components)`);
     console.log(`Program evaluation: ${evalMs.toFixed(0)} ms = ${(evalMs / requireMs).toFixed(1)}x a bare require('@pulumi/databricks') (${requireMs.toFixed(0)} ms) in this run`);
     console.log("");
-    console.log(`Critical path on a real workspace (estimates from durations.md): ${minutes(result.totalMinutes)}`);
+    console.log(`Critical path on a real workspace (estimates, docs/deploy-flow.md): ${minutes(result.totalMinutes)}`);
     for (const urn of result.path.filter((u) => (estimates.get(u)?.minutes ?? 0) > 0)) {
         const r = byUrn.get(urn)!;
         const e = estimates.get(urn)!;

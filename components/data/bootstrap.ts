@@ -18,7 +18,7 @@ export interface BootstrapChainArgs {
     readonly tablesReady: pulumi.Resource;
 }
 
-/** Pipeline updates take 2-8 minutes (durations.md row 10); an hour leaves room for a slow first one. */
+/** Pipeline updates take 2-8 minutes (docs/deploy-flow.md, source 10); an hour leaves room for a slow first one. */
 export const PIPELINE_UPDATE_TIMEOUT_MINUTES = 60;
 
 /** The order of the chain; each step needs what the one before produced. */

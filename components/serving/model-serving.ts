@@ -65,7 +65,7 @@ export interface ServedModelInfo {
 
 /**
  * The four model serving endpoints. Model serving waits up to 45 minutes for a new config and deletes
- * the endpoint when that wait fails (durations.md rows 14-15), so the create timeout is raised to that.
+ * the endpoint when that wait fails (docs/deploy-flow.md, sources 14-15), so the create timeout is raised to that.
  */
 export class ModelServingEndpoints extends pulumi.ComponentResource {
     /** Model name -> what it serves and where: the `models` stack output. */

@@ -52,7 +52,7 @@ export interface VectorSearchArgs {
 /**
  * The similar-transactions index. The endpoint has no inputs from the data, so it starts at t=0 (it can
  * take up to 30 minutes); the index waits for its source table. Both waits can exceed the provider's
- * defaults on a busy workspace (durations.md rows 17-18), hence 75 minutes.
+ * defaults on a busy workspace (docs/deploy-flow.md, sources 17-18), hence 75 minutes.
  */
 export class VectorSearch extends pulumi.ComponentResource {
     readonly endpointName: pulumi.Output<string>;

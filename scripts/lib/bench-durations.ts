@@ -1,11 +1,11 @@
 /**
- * How long each kind of step takes on a real workspace, in minutes: the typical figures of
- * /work/shared/spec/durations.md (row numbers cited). The benchmark uses them to weigh the registered
+ * How long each kind of step takes on a real workspace, in minutes: typical figures, each citing its
+ * source in docs/deploy-flow.md ("Sources of the durations"; "row N" is source N). The benchmark uses them to weigh the registered
  * dependency graph; they are estimates, not measurements of this deployment.
  */
 export interface DurationEstimate {
     readonly minutes: number;
-    /** durations.md row and what the figure is. */
+    /** The source (docs/deploy-flow.md) and what the figure is. */
     readonly basis: string;
 }
 
@@ -17,8 +17,15 @@ export const DURATION_BY_TYPE: Readonly<Record<string, DurationEstimate>> = {
     "databricks:index/volume:Volume": { minutes: SECONDS, basis: "row 3: one API call, 1-5 s (est.)" },
     "databricks:index/grants:Grants": { minutes: SECONDS, basis: "row 4: PATCH then read-back poll, seconds (est.)" },
     "databricks:index/grant:Grant": { minutes: SECONDS, basis: "row 4: one principal's grant, same PATCH as Grants, seconds (est.)" },
-    "databricks:index/databaseInstance:DatabaseInstance": { minutes: 5, basis: "row 5: Lakebase instance until AVAILABLE, ~5 min" },
-    "databricks:index/databaseDatabaseCatalog:DatabaseDatabaseCatalog": { minutes: SECONDS, basis: "row 6: one call, seconds (est.)" },
+    // Lakebase Autoscaling: no published figure yet; the provisioned instance took ~5 min (row 5), a project is
+    // modelled the same, its branch, endpoint limits, roles, database and catalog as single calls.
+    "databricks:index/postgresProject:PostgresProject": { minutes: 5, basis: "row 5 (est.): as the provisioned instance, ~5 min" },
+    "databricks:index/postgresBranch:PostgresBranch": { minutes: 1, basis: "row 5 (est.): a branch of an existing project, ~1 min" },
+    "databricks:index/postgresEndpoint:PostgresEndpoint": { minutes: SECONDS, basis: "row 6 (est.): limits of the branch's endpoint, one call" },
+    "databricks:index/postgresRole:PostgresRole": { minutes: SECONDS, basis: "row 6 (est.): one call" },
+    "databricks:index/postgresDatabase:PostgresDatabase": { minutes: SECONDS, basis: "row 6 (est.): one call" },
+    "databricks:index/postgresCatalog:PostgresCatalog": { minutes: SECONDS, basis: "row 6: one call, seconds (est.)" },
+    "databricks:index/postgresSyncedTable:PostgresSyncedTable": { minutes: 5, basis: "row 10 (est.): its sync pipeline's first update, minutes" },
     "databricks:index/directory:Directory": { minutes: SECONDS, basis: "row 7: workspace objects, seconds each (est.)" },
     "databricks:index/notebook:Notebook": { minutes: SECONDS, basis: "row 7: workspace import, seconds (est.)" },
     "databricks:index/workspaceFile:WorkspaceFile": { minutes: SECONDS, basis: "row 7: workspace import, seconds (est.)" },
