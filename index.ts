@@ -32,6 +32,7 @@ import { Dashboards } from "./components/analytics/dashboards";
 import { SqlAlerts } from "./components/analytics/alerts";
 import { QualityMonitors } from "./components/analytics/quality-monitors";
 import { MONITORED_TABLES } from "./contract";
+import { AppStackObjects, StackDashboard } from "./components/app/stack-objects";
 import { PaymentAnalysisApp } from "./components/app/app";
 import { WorkspaceAccess } from "./components/app/access";
 import { APP_TABLE_PRIVILEGES, APP_WRITTEN_TABLES, catalogUsers, schemaGrants } from "./components/app/unity-catalog-access";
@@ -205,6 +206,19 @@ export = async () => {
         withProvider,
     );
 
+    // What the app cannot bind (pipelines, dashboards) it reads from secrets of the stack's own. The dashboards
+    // wait for the schema's grants, which name the app's principal, so their ids arrive once they exist.
+    const [dashboardsForApp, resolveDashboardsForApp] = pulumi.deferredOutput<Record<string, StackDashboard>>();
+    const stackObjects = new AppStackObjects(
+        "app-stack-objects",
+        {
+            scopeName: names.secretScope("payment-analysis-app"),
+            pipelines: Object.fromEntries(Object.entries(lakeflowPipelines.outputs()).map(([key, pipeline]) => [key, pipeline.id])),
+            dashboards: dashboardsForApp,
+        },
+        withProvider,
+    );
+
     // The app, bound to what it uses; it starts these jobs from its UI.
     const APP_JOBS = ["transaction_simulator", "gold_views", "lakehouse_bootstrap", "train_models", "test_agent_framework", "orchestrator_agent"];
     const app = new PaymentAnalysisApp(
@@ -219,7 +233,9 @@ export = async () => {
                 servingEndpoints: serving?.endpointNames ?? {},
                 jobs: Object.fromEntries(APP_JOBS.map((key) => [key, workflowJobs.job(key).id])),
                 reportsVolume: unityCatalog.volumes.reports.fullName,
+                stackObjectsScope: stackObjects.scope,
             },
+            codeAfter: stackObjects.secrets,
             // The app's pages need the serving endpoints: without data it exists, bound and permitted, but runs no code yet.
             ...(serving ? { source: config.app.source.kind === "git" ? config.app.source : { kind: "workspace" as const, upload: assets.appSource, connection: scriptConnection } } : {}),
             budgetPolicyId,
@@ -271,6 +287,7 @@ export = async () => {
         },
         withProvider,
     );
+    resolveDashboardsForApp(analytics.dashboards.apply((all) => Object.fromEntries(Object.entries(all).map(([key, d]) => [key, { id: d.id, title: d.title }]))));
 
     // Alerts: approval-rate drop, decline spike and latency p95, on the same warehouse.
     const alerts = new SqlAlerts(
@@ -314,7 +331,13 @@ export = async () => {
                 { key: "warehouse", target: "warehouse", id: warehouse.id },
                 { key: "app", target: "app", id: app.name },
                 ...Object.entries(workflowJobs.outputs()).map(([key, job]) => ({ key: `job-${key.replace(/_/g, "-")}`, target: "job" as const, id: job.id })),
-                ...Object.entries(lakeflowPipelines.outputs()).map(([key, pipeline]) => ({ key: `pipeline-${key.replace(/_/g, "-")}`, target: "pipeline" as const, id: pipeline.id })),
+                // The app's Setup & Run page starts pipeline updates: CAN_RUN is the least level that may.
+                ...Object.entries(lakeflowPipelines.outputs()).map(([key, pipeline]) => ({
+                    key: `pipeline-${key.replace(/_/g, "-")}`,
+                    target: "pipeline" as const,
+                    id: pipeline.id,
+                    principals: [{ applicationId: app.servicePrincipalClientId, level: "CAN_RUN" }],
+                })),
                 ...Object.entries(serving?.endpointIds ?? {}).map(([key, id]) => ({ key: `endpoint-${key}`, target: "servingEndpoint" as const, id })),
                 ...Object.entries(analytics.ids).map(([key, id]) => ({ key: `dashboard-${key.replace(/_/g, "-")}`, target: "dashboard" as const, id })),
             ],

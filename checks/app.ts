@@ -11,6 +11,7 @@ import * as path from "path";
 import { parse as parseYaml } from "yaml";
 import { envName, JOB_KEYS, MODEL_KEYS } from "../app/server/config";
 import { BINDING_KEYS } from "../components/app/bindings";
+import { STACK_OBJECT_KEYS } from "../components/app/stack-objects";
 import { appCommand, appYamlProblems } from "./app-yaml";
 
 export const APP_DIR = path.join(__dirname, "..", "app");
@@ -23,6 +24,8 @@ export function expectedAppEnv(): Map<string, string> {
         [envName.lakebaseHost, BINDING_KEYS.lakebase],
         ...MODEL_KEYS.map((key) => [envName.serving(key), BINDING_KEYS.servingEndpoint(key)] as [string, string]),
         ...JOB_KEYS.map((key) => [envName.job(key), BINDING_KEYS.job(key)] as [string, string]),
+        [envName.pipelines, BINDING_KEYS.stackObjects(STACK_OBJECT_KEYS.pipelines)],
+        [envName.dashboards, BINDING_KEYS.stackObjects(STACK_OBJECT_KEYS.dashboards)],
     ]);
 }
 

@@ -40,6 +40,8 @@ export const NAME_RULES = {
     unityCatalog: { maxLength: 63, alphabet: "a-z0-9_", separator: "_", lowerCase: true, startsWithLetter: true },
     /** Vector Search endpoints: letters, digits, - and _. */
     vectorSearchEndpoint: { maxLength: 49, alphabet: "a-z0-9_-", separator: "-", lowerCase: true, startsWithLetter: true },
+    /** Secret scopes: letters, digits, -, _, @ and periods, at most 128 characters; we keep to lower case. */
+    secretScope: { maxLength: 128, alphabet: "a-z0-9_.-", separator: "-", lowerCase: true, startsWithLetter: true },
 } as const satisfies Record<string, NameRule>;
 
 export type NameKind = keyof typeof NAME_RULES;
@@ -136,6 +138,10 @@ export class StackNames {
 
     vectorSearchEndpoint(base: string): string {
         return physicalName("vectorSearchEndpoint", base, this.stack);
+    }
+
+    secretScope(base: string): string {
+        return physicalName("secretScope", base, this.stack);
     }
 
     /** A workspace folder unique to the stack under `root` (an absolute /Workspace path). */

@@ -29,6 +29,8 @@ export const envName = {
     reportsVolume: "REPORTS_VOLUME",
     lakebaseHost: "LAKEBASE_HOST",
     genieSpace: "GENIE_SPACE_ID",
+    pipelines: "STACK_PIPELINES",
+    dashboards: "STACK_DASHBOARDS",
     serving: (key: ModelKey) => `SERVING_${key.toUpperCase()}`,
     job: (key: JobKey) => `JOB_${key.toUpperCase()}`,
 } as const;
@@ -40,6 +42,10 @@ export interface AppConfig {
     readonly schema: string;
     readonly endpoints: Readonly<Record<ModelKey, string>>;
     readonly jobs: Readonly<Record<JobKey, string>>;
+    /** Every pipeline of the stack (ETL, real-time), key to id, as the program wrote them. */
+    readonly pipelines: Readonly<Record<string, string>>;
+    /** Every published AI/BI dashboard of the stack, key to id and title. */
+    readonly dashboards: Readonly<Record<string, { readonly id: string; readonly title: string }>>;
     /** Absent when the stack has no Genie space bound: the Ask page then says so. */
     readonly genieSpaceId?: string;
 }
@@ -60,6 +66,25 @@ export function schemaOfVolume(value: string): { catalog: string; schema: string
 
 const nonEmpty = z.string().trim().min(1);
 
+/** The JSON the program writes to the stack's secrets (components/app/stack-objects.ts). */
+const objectKey = z.string().regex(/^[a-z][a-z0-9_]*$/, { error: "keys are lower-case identifiers" });
+const pipelineIds = z.record(objectKey, nonEmpty);
+const dashboardIds = z.record(objectKey, z.strictObject({ id: nonEmpty, title: nonEmpty }));
+
+/** Parses one of those secrets, naming the variable and the first bad entry. */
+export function parseStackObjects<T>(name: string, text: string, schema: z.ZodType<T>): T {
+    let json: unknown;
+    try {
+        json = JSON.parse(text);
+    } catch {
+        throw new ConfigError(`${name} must be a JSON object (the program writes it), got ${JSON.stringify(text.slice(0, 80))}`);
+    }
+    const parsed = schema.safeParse(json);
+    if (parsed.success) return parsed.data;
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`${name} is not what the program writes: ${issue.path.join(".") || "(top)"} ${issue.message}`);
+}
+
 export function readAppConfig(env: NodeJS.ProcessEnv): AppConfig {
     const problems: string[] = [];
     const required = (name: string, binding: string): string => {
@@ -73,6 +98,19 @@ export function readAppConfig(env: NodeJS.ProcessEnv): AppConfig {
     const volume = required(envName.reportsVolume, "reports-volume");
     const endpoints = Object.fromEntries(MODEL_KEYS.map((key) => [key, required(envName.serving(key), `serving-${key.replace(/_/g, "-")}`)])) as Record<ModelKey, string>;
     const jobs = Object.fromEntries(JOB_KEYS.map((key) => [key, required(envName.job(key), `job-${key.replace(/_/g, "-")}`)])) as Record<JobKey, string>;
+    const pipelinesText = required(envName.pipelines, "stack-pipelines");
+    const dashboardsText = required(envName.dashboards, "stack-dashboards");
+    const parsedOr = <T>(name: string, text: string, schema: z.ZodType<T>, empty: T): T => {
+        if (!text) return empty;
+        try {
+            return parseStackObjects(name, text, schema);
+        } catch (error) {
+            problems.push((error as Error).message);
+            return empty;
+        }
+    };
+    const pipelines = parsedOr(envName.pipelines, pipelinesText, pipelineIds, {});
+    const dashboards = parsedOr(envName.dashboards, dashboardsText, dashboardIds, {});
     let place = { catalog: "", schema: "" };
     if (volume) {
         try {
@@ -87,5 +125,5 @@ export function readAppConfig(env: NodeJS.ProcessEnv): AppConfig {
     if (problems.length > 0) throw new ConfigError(`the app cannot start:\n  ${problems.join("\n  ")}`);
     const host = /^https?:\/\//.test(rawHost) ? rawHost.replace(/\/+$/, "") : `https://${rawHost.replace(/\/+$/, "")}`;
     const genieSpaceId = env[envName.genieSpace]?.trim();
-    return { host, warehouseId, ...place, endpoints, jobs, ...(genieSpaceId ? { genieSpaceId } : {}) };
+    return { host, warehouseId, ...place, endpoints, jobs, pipelines, dashboards, ...(genieSpaceId ? { genieSpaceId } : {}) };
 }

@@ -110,6 +110,75 @@ export async function runJob(ws: WorkspaceApi, config: AppConfig, key: string): 
     return { run_id: started.run_id, url: `${config.host}/jobs/${jobId}/runs/${started.run_id}` };
 }
 
+export interface PipelineStatus {
+    readonly key: string;
+    readonly pipeline_id: string;
+    readonly name: string;
+    /** The pipeline's own state (IDLE, RUNNING, FAILED...). */
+    readonly state: string;
+    readonly last_update: { readonly state: string; readonly started_at: string | null; readonly url: string } | null;
+    readonly link: string;
+    readonly problem?: string;
+}
+
+interface PipelineResponse {
+    name?: string;
+    state?: string;
+    latest_updates?: { update_id?: string; state?: string; creation_time?: string }[];
+}
+
+const pipelineLink = (config: AppConfig, id: string) => `${config.host}/pipelines/${encodeURIComponent(id)}`;
+
+/** Every pipeline the program told the app about, in key order; one that cannot be read says why. */
+export async function pipelineStatuses(ws: WorkspaceApi, config: AppConfig): Promise<PipelineStatus[]> {
+    return Promise.all(
+        Object.keys(config.pipelines)
+            .sort()
+            .map(async (key) => {
+                const id = config.pipelines[key];
+                const link = pipelineLink(config, id);
+                try {
+                    const pipeline = await ws.get<PipelineResponse>(`/api/2.0/pipelines/${encodeURIComponent(id)}`, `reading pipeline ${key}`);
+                    const update = pipeline.latest_updates?.[0];
+                    return {
+                        key,
+                        pipeline_id: id,
+                        name: pipeline.name ?? key,
+                        state: pipeline.state ?? "UNKNOWN",
+                        last_update: update?.update_id
+                            ? { state: update.state ?? "UNKNOWN", started_at: update.creation_time ?? null, url: `${link}/updates/${encodeURIComponent(update.update_id)}` }
+                            : null,
+                        link,
+                    };
+                } catch (error) {
+                    return { key, pipeline_id: id, name: key, state: "UNKNOWN", last_update: null, link, problem: (error as Error).message };
+                }
+            }),
+    );
+}
+
+/** Starts an incremental update (never a full refresh: that would rebuild every table from the landing data). */
+export async function startPipeline(ws: WorkspaceApi, config: AppConfig, key: string): Promise<{ update_id: string; url: string }> {
+    const id = Object.hasOwn(config.pipelines, key) ? config.pipelines[key] : undefined;
+    if (!id) throw notFound(`no pipeline "${key}" in this stack; pipelines: ${Object.keys(config.pipelines).sort().join(", ") || "none"}`);
+    const started = await ws.post<{ update_id?: string }>(`/api/2.0/pipelines/${encodeURIComponent(id)}/updates`, { full_refresh: false }, `starting pipeline ${key}`);
+    if (!started.update_id) throw new UserFacingError(502, `starting pipeline ${key} failed: the workspace returned no update id`);
+    return { update_id: started.update_id, url: `${pipelineLink(config, id)}/updates/${encodeURIComponent(started.update_id)}` };
+}
+
+export interface DashboardLink {
+    readonly key: string;
+    readonly title: string;
+    readonly url: string;
+}
+
+/** The stack's published dashboards, by title: links for the signed-in user, whose own access applies. */
+export function dashboardLinks(config: AppConfig): DashboardLink[] {
+    return Object.entries(config.dashboards)
+        .map(([key, d]) => ({ key, title: d.title, url: `${config.host}/dashboardsv3/${encodeURIComponent(d.id)}/published` }))
+        .sort((a, b) => a.title.localeCompare(b.title));
+}
+
 export interface GenieAnswer {
     readonly status: string;
     readonly text: string | null;

@@ -6,7 +6,7 @@ import express, { NextFunction, Request, Response, Router } from "express";
 import { AppConfig } from "./config";
 import { Decisioning, transactionInput } from "./decisioning";
 import { badRequest, publicError, UserFacingError } from "./errors";
-import { askGenie, jobStatuses, modelStatuses, runJob } from "./operations";
+import { askGenie, dashboardLinks, jobStatuses, modelStatuses, pipelineStatuses, runJob, startPipeline } from "./operations";
 import { RuleStore } from "./rules/store";
 import { parseWith, ruleInput, ValidationError, versionInput } from "./rules/validation";
 import { Row, SqlRunner } from "./sql";
@@ -59,7 +59,7 @@ export function apiRouter(deps: ApiDeps): Router {
                 decisions: sql.run("recent_decisions", { ...place, limit: 20 }, "reading the latest decisions"),
             };
             const settled = await Promise.all(Object.entries(sections).map(async ([key, promise]) => [key, await promise.then((rows) => ({ rows }), (error: unknown) => ({ error: publicError(error, `reading ${key}`).body.error, cause: error }))] as const));
-            const body: Record<string, unknown> = { dashboards: `${config.host}/dashboardsv3`, catalog: config.catalog, schema: config.schema };
+            const body: Record<string, unknown> = { dashboards: dashboardLinks(config), catalog: config.catalog, schema: config.schema };
             const failed: string[] = [];
             for (const [key, outcome] of settled) {
                 if ("rows" in outcome) body[key] = key === "kpis" ? (outcome.rows[0] ?? null) : outcome.rows;
@@ -140,9 +140,13 @@ export function apiRouter(deps: ApiDeps): Router {
     router.get("/models", route("reading the models", async () => ({ models: await modelStatuses(ws, config) })));
     router.get(
         "/setup",
-        route("reading the jobs", async () => ({ catalog: config.catalog, schema: config.schema, warehouse_id: config.warehouseId, workspace: config.host, jobs: await jobStatuses(ws, config) })),
+        route("reading the jobs and pipelines", async () => {
+            const [jobs, pipelines] = await Promise.all([jobStatuses(ws, config), pipelineStatuses(ws, config)]);
+            return { catalog: config.catalog, schema: config.schema, warehouse_id: config.warehouseId, workspace: config.host, jobs, pipelines };
+        }),
     );
     router.post("/jobs/:key/run", route("starting the job", async (req) => ({ run: await runJob(ws, config, req.params.key) })));
+    router.post("/pipelines/:key/start", route("starting the pipeline", async (req) => ({ update: await startPipeline(ws, config, req.params.key) })));
 
     router.get("/ask", route("checking Genie", async () => ({ available: Boolean(config.genieSpaceId) })));
     router.post(

@@ -61,7 +61,7 @@ export class WorkspaceApi {
                 continue;
             }
             throw new UserFacingError(
-                response.status === 404 ? 404 : response.status === 403 || response.status === 401 ? 403 : 502,
+                response.status === 404 ? 404 : response.status === 409 ? 409 : response.status === 403 || response.status === 401 ? 403 : 502,
                 `${what} failed: the workspace answered ${response.status}${describeStatus(response.status)}`,
                 `${method} ${path} -> ${response.status}: ${text.slice(0, 2000)}`,
             );
@@ -72,6 +72,7 @@ export class WorkspaceApi {
 function describeStatus(status: number): string {
     if (status === 401 || status === 403) return " (the app's principal lacks permission)";
     if (status === 404) return " (not found)";
+    if (status === 409) return " (it is already running, or changed meanwhile)";
     if (status === 429) return " (rate limited; try again shortly)";
     if (status >= 500) return " (a workspace service error)";
     return "";

@@ -27,6 +27,8 @@ export interface DashboardsArgs {
 
 export interface DeployedDashboard {
     readonly id: string;
+    /** The title without the stack's decoration, as an operator names it. */
+    readonly title: string;
     /** The published view. */
     readonly url: string;
 }
@@ -62,7 +64,7 @@ export class Dashboards extends pulumi.ComponentResource {
             this.ids[entry.key] = dashboard.id;
             return pulumi
                 .all([dashboard.id, args.workspaceUrl])
-                .apply(([id, workspaceUrl]): [string, DeployedDashboard] => [entry.key, { id, url: publishedUrl(workspaceUrl, id) }]);
+                .apply(([id, workspaceUrl]): [string, DeployedDashboard] => [entry.key, { id, title: entry.title, url: publishedUrl(workspaceUrl, id) }]);
         });
         this.dashboards = pulumi.all(entries).apply((pairs) => Object.fromEntries(pairs));
 

@@ -8,6 +8,13 @@ export interface ControlledObject {
     readonly target: PermissionTarget;
     /** The object's id (its name, for apps). */
     readonly id: pulumi.Input<string>;
+    /** Service principals (application ids) with their own level on this object, beside the groups. */
+    readonly principals?: readonly PrincipalAccess[];
+}
+
+export interface PrincipalAccess {
+    readonly applicationId: pulumi.Input<string>;
+    readonly level: string;
 }
 
 export interface WorkspaceAccessArgs {
@@ -17,8 +24,9 @@ export interface WorkspaceAccessArgs {
 
 /**
  * Group permissions on every workspace object of the stack, one authoritative `databricks.Permissions`
- * per object. A stack without groups (dev) creates none: the deploying user owns everything it created,
- * and nobody else is granted anything.
+ * per object, with the service principals an object names (the app's, on the pipelines it starts) in the
+ * same resource, since two authoritative lists on one object would undo each other. An object with
+ * neither groups nor principals (everything in dev but those) gets none: the deploying user owns it.
  */
 export class WorkspaceAccess extends pulumi.ComponentResource {
     constructor(name: string, args: WorkspaceAccessArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -27,18 +35,11 @@ export class WorkspaceAccess extends pulumi.ComponentResource {
         const repeated = keys.filter((key, index) => keys.indexOf(key) !== index);
         if (repeated.length > 0) throw new Error(`WorkspaceAccess ${name}: objects listed twice: ${[...new Set(repeated)].join(", ")}`);
 
-        const hasGroups = args.groups.viewerGroups.length + args.groups.managerGroups.length > 0;
-        if (hasGroups) {
-            for (const object of args.objects) {
-                new databricks.Permissions(
-                    `${name}-${object.key}`,
-                    {
-                        [ACCESS_LEVELS[object.target].idInput]: object.id,
-                        accessControls: accessControlsFor(object.target, args.groups),
-                    },
-                    { parent: this },
-                );
-            }
+        for (const object of args.objects) {
+            const principals = (object.principals ?? []).map((p) => ({ servicePrincipalName: p.applicationId, permissionLevel: p.level }));
+            const accessControls = [...accessControlsFor(object.target, args.groups), ...principals];
+            if (accessControls.length === 0) continue;
+            new databricks.Permissions(`${name}-${object.key}`, { [ACCESS_LEVELS[object.target].idInput]: object.id, accessControls }, { parent: this });
         }
         this.registerOutputs({});
     }

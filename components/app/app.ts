@@ -20,6 +20,8 @@ export interface AppArgs {
      * without data does not have yet, so the app exists (with its bindings and permissions) but runs nothing.
      */
     readonly source?: AppSource;
+    /** What the code reads at start beyond its bindings' targets: its deployment waits for these. */
+    readonly codeAfter?: readonly pulumi.Resource[];
     /** The stack's budget policy, when spend is attributed per stack. */
     readonly budgetPolicyId?: pulumi.Input<string>;
 }
@@ -67,7 +69,7 @@ export class PaymentAnalysisApp extends pulumi.ComponentResource {
                     inputsHash: source.upload.contentHash,
                     connection: source.connection,
                 },
-                { parent: this, dependsOn: [app] },
+                { parent: this, dependsOn: [app, ...(args.codeAfter ?? [])] },
             );
         }
 

@@ -4,6 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type * as databricks from "@pulumi/databricks";
+import { STACK_OBJECT_KEYS } from "./stack-objects";
 
 export interface AppBindingTargets {
     readonly warehouseId: pulumi.Input<string>;
@@ -15,6 +16,8 @@ export interface AppBindingTargets {
     readonly jobs: Readonly<Record<string, pulumi.Input<string>>>;
     /** Full name of the reports volume; the app derives the stack's catalog and schema from its path, and reads nothing in it. */
     readonly reportsVolume: pulumi.Input<string>;
+    /** The secret scope holding the stack's pipeline and dashboard ids (stack-objects.ts). */
+    readonly stackObjectsScope: pulumi.Input<string>;
 }
 
 export const BINDING_KEYS = {
@@ -23,6 +26,7 @@ export const BINDING_KEYS = {
     reportsVolume: "reports-volume",
     servingEndpoint: (modelKey: string) => `serving-${modelKey.replace(/_/g, "-")}`,
     job: (jobKey: string) => `job-${jobKey.replace(/_/g, "-")}`,
+    stackObjects: (secretKey: string) => `stack-${secretKey}`,
 } as const;
 
 type AppResource = databricks.types.input.AppResource;
@@ -50,6 +54,11 @@ export function appBindings(targets: AppBindingTargets): AppResource[] {
             name: BINDING_KEYS.job(job),
             description: `Job ${job}, started from the app`,
             job: { id, permission: "CAN_MANAGE_RUN" },
+        })),
+        ...Object.values(STACK_OBJECT_KEYS).map((key) => ({
+            name: BINDING_KEYS.stackObjects(key),
+            description: `Ids of the stack's ${key}, which the app cannot bind directly`,
+            secret: { scope: targets.stackObjectsScope, key, permission: "READ" },
         })),
     ];
 }

@@ -17,7 +17,7 @@ export interface PageCheck {
 const isArray = (value: unknown) => Array.isArray(value);
 
 export const APP_PAGE_CHECKS: readonly PageCheck[] = [
-    { page: "Dashboard", method: "GET", path: "/api/app/dashboard", judge: (b) => (b["kpis"] ? undefined : "no KPI row: the gold views have no data yet") },
+    { page: "Dashboard", method: "GET", path: "/api/app/dashboard", judge: (b) => (!b["kpis"] ? "no KPI row: the gold views have no data yet" : !Array.isArray(b["dashboards"]) || b["dashboards"].length === 0 ? "no dashboard links: the app did not get the stack's dashboard ids" : undefined) },
     { page: "Rules", method: "GET", path: "/api/app/rules", judge: (b) => (isArray(b["rules"]) ? undefined : "no rules list") },
     {
         page: "Decisioning",
@@ -44,8 +44,10 @@ export const APP_PAGE_CHECKS: readonly PageCheck[] = [
         path: "/api/app/setup",
         judge: (b) => {
             const jobs = (b["jobs"] ?? []) as { key: string; problem?: string }[];
+            const pipelines = (b["pipelines"] ?? []) as { key: string; problem?: string }[];
             if (jobs.length === 0) return "no jobs";
-            const problems = jobs.filter((j) => j.problem).map((j) => `${j.key}: ${j.problem}`);
+            if (pipelines.length === 0) return "no pipelines: the app did not get the stack's pipeline ids";
+            const problems = [...jobs, ...pipelines].filter((j) => j.problem).map((j) => `${j.key}: ${j.problem}`);
             return problems.length > 0 ? problems.join("; ") : undefined;
         },
     },

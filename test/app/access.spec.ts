@@ -34,6 +34,7 @@ describe("the app principal's bindings", function () {
             ucSecurable: "READ_VOLUME", // only the volume's path is used, for the catalog and schema
             servingEndpoint: "CAN_QUERY", // Decisioning scores; ML Models reads the state
             job: "CAN_MANAGE_RUN", // Setup & Run starts the jobs
+            secret: "READ", // the stack's pipeline and dashboard ids, which Apps cannot bind
         };
         for (const e of stacks) {
             for (const binding of bindingsOf(e)) {

@@ -13,7 +13,7 @@ import { migrate, RuleStore, RULES_SCHEMA } from "../../app/server/rules/store";
 import { SqlRunner } from "../../app/server/sql";
 import { WorkspaceApi } from "../../app/server/workspace";
 import { APP_PAGE_CHECKS, checkPage } from "../../scripts/lib/verify-app";
-import { appEnv, FAKE_DATA } from "./support/app-env";
+import { appEnv, FAKE_DASHBOARDS, FAKE_DATA } from "./support/app-env";
 import { FAKE_TOKEN, FakeWorkspace, startFakeWorkspace } from "./support/fake-workspace";
 import { LocalPostgres, startPostgres } from "./support/postgres";
 
@@ -287,6 +287,54 @@ describe("the app's API (real PostgreSQL, fake workspace)", function () {
             const unknown = await call("POST", "/jobs/drop_everything/run", undefined);
             assert.equal(unknown.status, 404);
             assert.match(unknown.body.error, /no job "drop_everything" is bound to the app/);
+        });
+
+        it("Setup & Run: every pipeline of the stack with its state and last update, and an incremental update that starts", async () => {
+            const setup = await call("GET", "/setup");
+            assert.equal(setup.status, 200);
+            assert.deepEqual(
+                setup.body.pipelines.map((p: { key: string; pipeline_id: string; state: string; last_update: { state: string } }) => [p.key, p.pipeline_id, p.state, p.last_update.state]),
+                [
+                    ["etl", FAKE_DATA.pipelines.etl, "IDLE", "COMPLETED"],
+                    ["realtime", FAKE_DATA.pipelines.realtime, "IDLE", "COMPLETED"],
+                ],
+            );
+            assert.equal(setup.body.pipelines[0].link, `${fake.url}/pipelines/${FAKE_DATA.pipelines.etl}`);
+            const started = await call("POST", "/pipelines/etl/start", undefined);
+            assert.equal(started.status, 200, JSON.stringify(started.body));
+            assert.deepEqual(started.body.update, { update_id: "u-1", url: `${fake.url}/pipelines/${FAKE_DATA.pipelines.etl}/updates/u-1` });
+            assert.deepEqual(fake.calls.filter((c) => c.method === "POST" && c.path.startsWith("/api/2.0/pipelines/")).at(-1), {
+                method: "POST",
+                path: `/api/2.0/pipelines/${FAKE_DATA.pipelines.etl}/updates`,
+                body: { full_refresh: false },
+            });
+            const after = await call("GET", "/setup");
+            assert.deepEqual([after.body.pipelines[0].state, after.body.pipelines[0].last_update.state], ["RUNNING", "RUNNING"]);
+        });
+
+        it("Setup & Run: a running pipeline, a rate limit that persists, a 5xx and an unknown pipeline are each named", async () => {
+            const again = await call("POST", "/pipelines/etl/start", undefined);
+            assert.deepEqual(again, { status: 409, body: { error: "starting pipeline etl failed: the workspace answered 409 (it is already running, or changed meanwhile)" } });
+            fake.fail(`/api/2.0/pipelines/${FAKE_DATA.pipelines.realtime}/updates`, 429, 1);
+            const retried = await call("POST", "/pipelines/realtime/start", undefined);
+            assert.equal(retried.status, 200, "one 429 is retried");
+            fake.fail(`/api/2.0/pipelines/${FAKE_DATA.pipelines.realtime}`, 429, 3);
+            const limited = await call("GET", "/setup");
+            assert.equal(limited.status, 200, "one pipeline that cannot be read does not hide the page");
+            assert.equal(limited.body.pipelines[1].problem, "reading pipeline realtime failed: the workspace answered 429 (rate limited; try again shortly)");
+            fake.fail(`/api/2.0/pipelines/${FAKE_DATA.pipelines.etl}`, 500, 1);
+            const failed = await call("POST", "/pipelines/etl/start", undefined);
+            assert.deepEqual(failed, { status: 502, body: { error: "starting pipeline etl failed: the workspace answered 500 (a workspace service error)" } });
+            const unknown = await call("POST", "/pipelines/constructor/start", undefined);
+            assert.deepEqual(unknown, { status: 404, body: { error: 'no pipeline "constructor" in this stack; pipelines: etl, realtime' } });
+        });
+
+        it("Dashboard: links each published dashboard of the stack by title, not the generic list", async () => {
+            const response = await call("GET", "/dashboard");
+            assert.deepEqual(response.body.dashboards, [
+                { key: "decline_analysis", title: "Decline Analysis", url: `${fake.url}/dashboardsv3/${FAKE_DASHBOARDS.decline_analysis.id}/published` },
+                { key: "executive_overview", title: "Executive Overview", url: `${fake.url}/dashboardsv3/${FAKE_DASHBOARDS.executive_overview.id}/published` },
+            ]);
         });
 
         it("passes every page check of `npm run verify`, which reads these same bodies", async () => {

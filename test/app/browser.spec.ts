@@ -8,7 +8,7 @@ import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import { Browser, chromium, Page } from "playwright-core";
 import { findChromium } from "../../scripts/preview/chromium";
-import { appEnv, FAKE_DATA } from "./support/app-env";
+import { appEnv, FAKE_DASHBOARDS, FAKE_DATA } from "./support/app-env";
 import { buildUi, RunningApp, startApp } from "./support/app-server";
 import { FakeWorkspace, startFakeWorkspace } from "./support/fake-workspace";
 import { LocalPostgres, startPostgres } from "./support/postgres";
@@ -47,12 +47,14 @@ describe("the app in a headless browser", function () {
     };
     const shoot = (name: string) => page.screenshot({ path: path.join(IMAGES, `app-${name}.png`), fullPage: true });
 
-    it("Dashboard shows the KPIs, the trend, the latest decisions and the dashboards link", async () => {
+    it("Dashboard shows the KPIs, the trend, the latest decisions and a link to each published dashboard of the stack", async () => {
         await open("dashboard", "Dashboard");
         await page.getByTestId("kpis").getByText("125,000").waitFor();
         assert.ok(await page.getByText("87.4%").isVisible());
         await page.getByRole("cell", { name: "tx-9001" }).waitFor();
-        assert.equal(await page.getByRole("link", { name: "open the dashboards" }).getAttribute("href"), `${fake.url}/dashboardsv3`);
+        const links = page.getByTestId("dashboard-links").getByRole("link");
+        assert.deepEqual(await links.allTextContents(), ["Decline Analysis", "Executive Overview"]);
+        assert.equal(await links.first().getAttribute("href"), `${fake.url}/dashboardsv3/${FAKE_DASHBOARDS.decline_analysis.id}/published`);
         await shoot("dashboard");
     });
 
@@ -112,6 +114,18 @@ describe("the app in a headless browser", function () {
         await page.getByRole("status").getByText(/Started \[dev\] gold_views \(run \d+\)/).waitFor();
         assert.ok(fake.calls.some((c) => c.path === "/api/2.2/jobs/run-now" && c.body?.["job_id"] === Number(FAKE_DATA.jobs.gold_views)));
         await page.locator('tr[data-job="gold_views"]').getByText("RUNNING").waitFor();
+    });
+
+    it("Setup & Run lists both pipelines with their last update and starts an update of one", async () => {
+        await open("setup", "Setup & Run");
+        const etl = page.locator('tr[data-pipeline="etl"]');
+        await etl.getByText("COMPLETED").waitFor();
+        assert.equal(await page.locator("tr[data-pipeline]").count(), 2);
+        assert.equal(await etl.getByRole("link", { name: "[dev] Payment Analysis etl" }).getAttribute("href"), `${fake.url}/pipelines/${FAKE_DATA.pipelines.etl}`);
+        await etl.getByRole("button", { name: "Start update" }).click();
+        await page.getByRole("status").getByText("Started an update of [dev] Payment Analysis etl (update u-1)").waitFor();
+        assert.ok(fake.calls.some((c) => c.method === "POST" && c.path === `/api/2.0/pipelines/${FAKE_DATA.pipelines.etl}/updates` && c.body?.["full_refresh"] === false));
+        await etl.getByRole("cell", { name: "RUNNING" }).first().waitFor();
         await shoot("setup");
     });
 

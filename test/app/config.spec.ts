@@ -35,6 +35,18 @@ describe("the app's settings", () => {
         );
     });
 
+    it("reads the stack's pipelines and dashboards from the JSON the program writes, naming the variable of a bad one", () => {
+        const config = readAppConfig(appEnv("https://ws.example", pg));
+        assert.deepEqual(Object.keys(config.pipelines), ["etl", "realtime"]);
+        const bad = (name: string, value: string) => () => readAppConfig({ ...appEnv("https://ws.example", pg), [name]: value });
+        assert.throws(bad(envName.pipelines, "etl=123"), /STACK_PIPELINES must be a JSON object \(the program writes it\), got "etl=123"/);
+        assert.throws(bad(envName.pipelines, JSON.stringify({ etl: "" })), /STACK_PIPELINES is not what the program writes: etl /);
+        assert.throws(bad(envName.dashboards, JSON.stringify({ overview: { id: "01f0" } })), /STACK_DASHBOARDS is not what the program writes: overview\.title /);
+        const missing = appEnv("https://ws.example", pg);
+        delete missing[envName.dashboards];
+        assert.throws(() => readAppConfig(missing), /STACK_DASHBOARDS is not set \(app\.yaml binds it to the resource "stack-dashboards"\)/);
+    });
+
     it("adds the scheme to a bare DATABRICKS_HOST and treats Genie as optional", () => {
         const config = readAppConfig({ ...appEnv("adb-1.azuredatabricks.net/", pg) });
         assert.equal(config.host, "https://adb-1.azuredatabricks.net");

@@ -2,6 +2,9 @@ import * as assert from "assert";
 import { Evaluation, evaluateProgram, findResource, ofType, RegisteredResource } from "../support/program";
 import { stackOutputsSchema } from "../../scripts/lib/stack-outputs";
 import { ACCESS_LEVELS } from "../../components/app/permission-levels";
+import { readAppConfig } from "../../app/server/config";
+import { stackObjectsJson } from "../../components/app/stack-objects";
+import { appEnv } from "../app/support/app-env";
 
 const T = {
     app: "databricks:index/app:App",
@@ -14,6 +17,8 @@ const T = {
     grants: "databricks:index/grants:Grants",
     grant: "databricks:index/grant:Grant",
     command: "command:local:Command",
+    secret: "databricks:index/secret:Secret",
+    secretScope: "databricks:index/secretScope:SecretScope",
 };
 
 const MODELS = ["approval_propensity_model", "risk_scoring_model", "smart_routing_policy", "smart_retry_policy"];
@@ -21,7 +26,7 @@ function trainingStdout(prefix: string): string {
     return `${JSON.stringify(Object.fromEntries(MODELS.map((m) => [`${prefix}.${m}`, "2"])))}\n`;
 }
 
-type Binding = { name: string; sqlWarehouse?: { id: string }; servingEndpoint?: { name: string }; job?: { id: string }; postgres?: { branch: string; database: string } };
+type Binding = { name: string; secret?: { scope: string; key: string; permission: string }; sqlWarehouse?: { id: string }; servingEndpoint?: { name: string }; job?: { id: string }; postgres?: { branch: string; database: string } };
 const bindingsOf = (e: Evaluation): Binding[] => findResource(e.resources, T.app, "app").inputs["resources"] as Binding[];
 const SP = "00000000-0000-4000-8000-0000000000a1"; // the harness's app service principal id
 
@@ -108,8 +113,34 @@ describe("app, grants and permissions per stack", function () {
         assert.deepStrictEqual(catalogUse, [["ahs_demos_catalog", SP, ["USE_CATALOG"]]]);
     });
 
-    it("grants no group anything in dev: the deploying user owns what it created", () => {
-        assert.strictEqual(ofType(dev.resources, T.permissions).length, 0);
+    it("grants no group anything in dev: the deploying user owns what it created, and the app's principal may only run the pipelines", () => {
+        const permissions = ofType(dev.resources, T.permissions);
+        assert.deepStrictEqual(permissions.map((p) => p.inputs["pipelineId"]).sort(), ofType(dev.resources, T.pipeline).map((p) => `${p.name}-id`).sort());
+        for (const p of permissions) assert.deepStrictEqual(p.inputs["accessControls"], [{ servicePrincipalName: SP, permissionLevel: "CAN_RUN" }], p.name);
+    });
+
+    it("tells the app the stack's pipelines and dashboards through secrets it binds, in the JSON its settings parse", () => {
+        for (const e of [dev, prod]) {
+            const secrets = ofType(e.resources, T.secret);
+            const scope = findResource(e.resources, T.secretScope, "app-stack-objects");
+            // The provider keeps secret values secret; the JSON they hold is what stackObjectsJson makes of the same ids.
+            assert.deepStrictEqual(secrets.map((r) => [r.inputs["key"], r.inputs["stringValue"]]).sort(), [["dashboards", "[secret]"], ["pipelines", "[secret]"]]);
+            const pipelineIds = Object.fromEntries(Object.entries(e.outputs["pipelines"] as Record<string, { id: string }>).map(([k, p]) => [k, p.id]));
+            const dashboardIds = Object.fromEntries(Object.entries(e.outputs["dashboards"] as Record<string, { id: string; title: string }>).map(([k, d]) => [k, { id: d.id, title: d.title }]));
+            const env = { ...appEnv("https://ws.example", { host: "h", port: 1, user: "u", password: "p", database: "d", stop: () => undefined }), STACK_PIPELINES: stackObjectsJson(pipelineIds), STACK_DASHBOARDS: stackObjectsJson(dashboardIds) };
+            const config = readAppConfig(env);
+            assert.deepStrictEqual(Object.keys(config.pipelines), ["etl", "realtime"]);
+            assert.strictEqual(Object.keys(config.dashboards).length, 13);
+            assert.ok(Object.values(config.dashboards).every((d) => d.title && !d.title.includes("[")), "titles without the stack marker");
+            const secretBindings = bindingsOf(e).filter((b) => b.secret);
+            assert.deepStrictEqual(secretBindings.map((b) => [b.name, b.secret!.scope, b.secret!.key, b.secret!.permission]), [
+                ["stack-pipelines", scope.inputs["name"], "pipelines", "READ"],
+                ["stack-dashboards", scope.inputs["name"], "dashboards", "READ"],
+            ]);
+        }
+        assert.strictEqual(findResource(dev.resources, T.secretScope, "app-stack-objects").inputs["name"], "payment-analysis-app-dev");
+        const deploy = findResource(dev.resources, T.command, "app-deploy");
+        for (const r of ofType(dev.resources, T.secret)) assert.ok(deploy.dependencies.includes(r.urn), `the code is deployed only once ${r.name} holds the ids`);
     });
 
     it("gives prod groups view and manage levels on every job, pipeline, dashboard, endpoint, the warehouse, the app and the code folder", () => {
@@ -131,6 +162,8 @@ describe("app, grants and permissions per stack", function () {
                 assert.deepStrictEqual(p.inputs["accessControls"], [
                     { groupName: "data-analysts", permissionLevel: levels.view },
                     { groupName: "data-engineers", permissionLevel: levels.manage },
+                    // The app's Setup & Run page starts pipeline updates: the least level that may.
+                    ...(target === "pipeline" ? [{ servicePrincipalName: SP, permissionLevel: "CAN_RUN" }] : []),
                 ]);
             }
         }

@@ -11,6 +11,7 @@ describe("app bindings and access levels", () => {
         servingEndpoints: Object.fromEntries(MODEL_KEYS.map((k) => [k, `${k}-dev`])),
         jobs: { train_models: "1", transaction_simulator: "2" },
         reportsVolume: "c.s.reports",
+        stackObjectsScope: "payment-analysis-app-dev",
     });
 
     it("binds every resource the app uses with the least permission that works", () => {
@@ -26,6 +27,8 @@ describe("app bindings and access levels", () => {
             assert.deepStrictEqual((byName[BINDING_KEYS.servingEndpoint(model)] as { servingEndpoint: unknown }).servingEndpoint, { name: `${model}-dev`, permission: "CAN_QUERY" });
         }
         assert.deepStrictEqual((byName["job-train-models"] as { job: unknown }).job, { id: "1", permission: "CAN_MANAGE_RUN" });
+        assert.deepStrictEqual((byName["stack-pipelines"] as { secret: unknown }).secret, { scope: "payment-analysis-app-dev", key: "pipelines", permission: "READ" });
+        assert.deepStrictEqual((byName["stack-dashboards"] as { secret: unknown }).secret, { scope: "payment-analysis-app-dev", key: "dashboards", permission: "READ" });
         assert.strictEqual(new Set(bindings.map((b) => b.name)).size, bindings.length, "binding keys must be unique");
     });
 

@@ -12,6 +12,7 @@ const KIND_BASES: Record<NameKind, string> = {
     budgetPolicy: "payment-analysis",
     unityCatalog: "payment_analysis_lakebase",
     vectorSearchEndpoint: "payment-similar-transactions",
+    secretScope: "payment-analysis-app",
 };
 const kinds = Object.keys(NAME_RULES) as NameKind[];
 
@@ -24,6 +25,7 @@ describe("stack-aware names", () => {
         assert.strictEqual(dev.unityCatalog("payment_analysis_lakebase"), "payment_analysis_lakebase_dev");
         assert.strictEqual(new StackNames("prod", "[PROD] ").postgresId("payment-analysis"), "payment-analysis-prod");
         assert.strictEqual(dev.budgetPolicy("payment-analysis"), "payment-analysis-dev");
+        assert.strictEqual(dev.secretScope("payment-analysis-app"), "payment-analysis-app-dev");
     });
 
     it("folds a stack name outside an alphabet and marks it with a hash of the original", () => {

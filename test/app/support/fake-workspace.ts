@@ -1,6 +1,6 @@
 /**
  * A local stand-in for the Databricks REST routes the app calls (SQL statements, serving, Unity Catalog
- * model aliases, jobs, Vector Search, Genie), on 127.0.0.1. It checks the bearer token and the request
+ * model aliases, jobs, pipelines, Vector Search, Genie), on 127.0.0.1. It checks the bearer token and the request
  * shapes the real API requires, records every call, and can be told to fail a route (5xx, 429).
  */
 import { createServer, IncomingMessage, Server, ServerResponse } from "node:http";
@@ -27,6 +27,7 @@ export interface FakeData {
     readonly schema: string;
     readonly endpoints: Readonly<Record<string, string>>;
     readonly jobs: Readonly<Record<string, string>>;
+    readonly pipelines: Readonly<Record<string, string>>;
 }
 
 const VIEW_ROWS: Record<string, { columns: [string, string][]; rows: (string | null)[][] }> = {
@@ -60,6 +61,7 @@ export async function startFakeWorkspace(data: FakeData): Promise<FakeWorkspace>
     const failures: { prefix: string; status: number; times: number }[] = [];
     const statements = new Map<string, unknown>();
     let runId = 1000;
+    const pipelineUpdates = new Map<string, number>();
     const endpointModel = new Map(Object.entries(data.endpoints).map(([key, name]) => [name, key]));
     const models: Record<string, string> = { approval_propensity: "approval_propensity_model", risk_scoring: "risk_scoring_model", smart_routing: "smart_routing_policy", smart_retry: "smart_retry_policy" };
 
@@ -122,6 +124,21 @@ export async function startFakeWorkspace(data: FakeData): Promise<FakeWorkspace>
         }
         if (method === "POST" && path === "/api/2.2/jobs/run-now") {
             return knownJob(body?.["job_id"]) && typeof body?.["job_id"] === "number" ? [200, { run_id: ++runId, number_in_job: runId }] : [400, { error_code: "INVALID_PARAMETER_VALUE" }];
+        }
+        const pipeline = /^\/api\/2\.0\/pipelines\/([^/]+)(\/updates)?$/.exec(path);
+        const pipelineKey = pipeline && Object.entries(data.pipelines).find(([, id]) => id === decodeURIComponent(pipeline[1]))?.[0];
+        if (pipeline && !pipelineKey) return [404, { error_code: "RESOURCE_DOES_NOT_EXIST", message: `pipeline ${pipeline[1]} not found` }];
+        if (pipeline && method === "GET" && !pipeline[2]) {
+            const started = pipelineUpdates.get(pipelineKey!) ?? 0;
+            const latest = started ? { update_id: `u-${started}`, state: "RUNNING", creation_time: "2026-11-27T21:00:00.000Z" } : { update_id: "u-0", state: "COMPLETED", creation_time: "2026-11-27T06:00:00.000Z" };
+            return [200, { pipeline_id: pipeline[1], name: `[dev] Payment Analysis ${pipelineKey}`, state: started ? "RUNNING" : "IDLE", latest_updates: [latest] }];
+        }
+        if (pipeline && method === "POST" && pipeline[2]) {
+            if (body?.["full_refresh"] !== false) return [400, { error_code: "INVALID_PARAMETER_VALUE", message: "full_refresh expected false" }];
+            // The real API refuses a second update while one runs; so does the fake (its updates never end).
+            if (pipelineUpdates.has(pipelineKey!)) return [409, { error_code: "INVALID_STATE_TRANSITION", message: "An active update already exists" }];
+            pipelineUpdates.set(pipelineKey!, 1);
+            return [200, { update_id: "u-1" }];
         }
         if (method === "POST" && /^\/api\/2\.0\/vector-search\/indexes\/[^/]+\/query$/.test(path)) {
             return [200, { manifest: { columns: [{ name: "transaction_id" }, { name: "summary_text" }, { name: "outcome" }, { name: "amount" }, { name: "score" }] }, result: { data_array: [["tx-77", "VISA Retail payment of 45 USD", "approved", 45, 0.91]] } }];

@@ -6,7 +6,7 @@ interface DashboardData {
     trends: Record<string, unknown>[] | null;
     features: Record<string, unknown>[] | null;
     decisions: Record<string, unknown>[] | null;
-    dashboards: string;
+    dashboards: { key: string; title: string; url: string }[];
     catalog: string;
     schema: string;
 }
@@ -54,12 +54,27 @@ export function DashboardPage() {
                 </Section>
             )}
             {data && (
-                <Card>
-                    <CardContent className="pt-6">
-                        Published AI/BI dashboards of {data.catalog}.{data.schema}:{" "}
-                        <a className="underline" href={data.dashboards} target="_blank" rel="noreferrer">
-                            open the dashboards
-                        </a>
+                <Card data-testid="dashboard-links">
+                    <CardHeader>
+                        <CardTitle>Published AI/BI dashboards</CardTitle>
+                        <CardDescription>
+                            Of {data.catalog}.{data.schema}; each opens in the workspace with your own access.
+                        </CardDescription>
+                    </CardHeader>
+                    <CardContent>
+                        {data.dashboards.length === 0 ? (
+                            <p className="text-muted-foreground">This stack has no published dashboards yet.</p>
+                        ) : (
+                            <ul className="grid grid-cols-2 gap-x-6 gap-y-1 md:grid-cols-3">
+                                {data.dashboards.map((d) => (
+                                    <li key={d.key}>
+                                        <a className="underline" href={d.url} target="_blank" rel="noreferrer" data-dashboard={d.key}>
+                                            {d.title}
+                                        </a>
+                                    </li>
+                                ))}
+                            </ul>
+                        )}
                     </CardContent>
                 </Card>
             )}

@@ -12,12 +12,23 @@ interface JobStatus {
     problem?: string;
 }
 
+interface PipelineStatus {
+    key: string;
+    pipeline_id: string;
+    name: string;
+    state: string;
+    last_update: { state: string; started_at: string | null; url: string } | null;
+    link: string;
+    problem?: string;
+}
+
 interface SetupData {
     catalog: string;
     schema: string;
     warehouse_id: string;
     workspace: string;
     jobs: JobStatus[];
+    pipelines: PipelineStatus[];
 }
 
 export function SetupPage() {
@@ -32,6 +43,15 @@ export function SetupPage() {
         }
         reload();
     };
+    const start = async (pipeline: PipelineStatus) => {
+        try {
+            const { update } = await api<{ update: { update_id: string; url: string } }>(`/pipelines/${pipeline.key}/start`, { method: "POST" });
+            setMessage({ ok: true, text: `Started an update of ${pipeline.name} (update ${update.update_id})`, url: update.url });
+        } catch (e) {
+            setMessage({ ok: false, text: (e as Error).message });
+        }
+        reload();
+    };
     if (loading && !data) return <Loading />;
     return (
         <div>
@@ -41,7 +61,7 @@ export function SetupPage() {
                     <p role="status" className="mb-3 text-green-700">
                         {message.text}{" "}
                         <a className="underline" href={message.url} target="_blank" rel="noreferrer">
-                            open the run
+                            open it
                         </a>
                     </p>
                 ) : (
@@ -84,6 +104,45 @@ export function SetupPage() {
                                 <TableCell>
                                     <Button size="sm" onClick={() => void run(job)}>
                                         Run
+                                    </Button>
+                                </TableCell>
+                            </TableRow>
+                        ))}
+                    </TableBody>
+                </Table>
+            </Section>
+            <Section title="Pipelines" testId="pipelines">
+                <Table>
+                    <TableHeader>
+                        <TableRow>
+                            <TableHead>Pipeline</TableHead>
+                            <TableHead>State</TableHead>
+                            <TableHead>Last update</TableHead>
+                            <TableHead />
+                        </TableRow>
+                    </TableHeader>
+                    <TableBody>
+                        {(data?.pipelines ?? []).map((pipeline) => (
+                            <TableRow key={pipeline.key} data-pipeline={pipeline.key}>
+                                <TableCell>
+                                    <a className="underline" href={pipeline.link} target="_blank" rel="noreferrer">
+                                        {pipeline.name}
+                                    </a>
+                                    {pipeline.problem && <div className="text-destructive text-xs">{pipeline.problem}</div>}
+                                </TableCell>
+                                <TableCell>{pipeline.state}</TableCell>
+                                <TableCell>
+                                    {pipeline.last_update ? (
+                                        <a href={pipeline.last_update.url} target="_blank" rel="noreferrer">
+                                            <Badge variant={pipeline.last_update.state === "COMPLETED" ? "default" : "secondary"}>{pipeline.last_update.state}</Badge>
+                                        </a>
+                                    ) : (
+                                        "never updated"
+                                    )}
+                                </TableCell>
+                                <TableCell>
+                                    <Button size="sm" onClick={() => void start(pipeline)}>
+                                        Start update
                                     </Button>
                                 </TableCell>
                             </TableRow>
