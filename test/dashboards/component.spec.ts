@@ -64,11 +64,12 @@ describe("Dashboards component", () => {
         }
     });
 
-    it("outputs each dashboard's id and published URL by key", async () => {
+    it("outputs each dashboard's id, undecorated title and published URL by key", async () => {
         const { outputs } = await construct(false);
         assert.deepEqual(Object.keys(outputs ?? {}).sort(), dashboardEntries.map((e) => e.key).sort());
         assert.deepEqual(outputs?.daily_trends, {
             id: "analytics-daily_trends-id",
+            title: "Daily Trends & Historical Analysis",
             url: "https://example.cloud.databricks.com/dashboardsv3/analytics-daily_trends-id/published",
         });
     });

@@ -200,6 +200,15 @@ describe("verify against the fake API", () => {
         assert.match(result.stdout, new RegExp(`2 of ${expectedChecks} checks failed`));
     });
 
+    it("fails Setup & Run without the stack's pipelines and Dashboard without its dashboard links: the app did not get their ids", async () => {
+        pages.answer("/api/app/setup", 200, { jobs: [{ key: "gold_views" }], pipelines: [] });
+        pages.answer("/api/app/dashboard", 200, { kpis: { total_transactions: 10 }, dashboards: [] });
+        const result = await runVerify(["--outputs", outputsFile], () => fake.client());
+        assert.equal(result.code, 1);
+        assert.match(rowFor(result.stdout, "app page Setup & Run"), /^FAIL .*answered 200, but no pipelines: the app did not get the stack's pipeline ids/);
+        assert.match(rowFor(result.stdout, "app page Dashboard"), /^FAIL .*answered 200, but no dashboard links: the app did not get the stack's dashboard ids/);
+    });
+
     it("explains a redirect to the login page (credentials the app does not accept)", async () => {
         pages.answer("/api/app/rules", 302, undefined, { location: "https://login.example/oidc" });
         const result = await runVerify(["--outputs", outputsFile], () => fake.client());

@@ -11,11 +11,11 @@ export interface FakeAppPages {
 }
 
 const HEALTHY: Record<string, unknown> = {
-    "/api/app/dashboard": { kpis: { total_transactions: 10 } },
+    "/api/app/dashboard": { kpis: { total_transactions: 10 }, dashboards: [{ key: "executive_overview", title: "Executive Overview", url: "https://fake/dashboardsv3/01ef/published" }] },
     "/api/app/rules": { rules: [] },
     "/api/app/decisions": { decision: { outcome: "approve" } },
     "/api/app/models": { models: ["a", "b", "c", "d"].map((m) => ({ full_name: `c.s.${m}`, problems: [] })) },
-    "/api/app/setup": { jobs: [{ key: "gold_views" }] },
+    "/api/app/setup": { jobs: [{ key: "gold_views" }], pipelines: [{ key: "etl" }] },
     "/api/app/ask": { available: false },
 };
 
