@@ -1,6 +1,6 @@
 -- Gold layer of the Payment Analysis solution: 15 views over silver (and bronze for ingestion counts).
 -- This is the only gold layer: the ETL pipeline stops at silver, so no pipeline object shares a name with
--- these views. v_uc_data_quality_metrics lives in uc_data_quality_metrics.sql (optional system table).
+-- these views.
 -- Template: {{catalog}} and {{schema}} are filled per stack. Every statement is CREATE OR REPLACE, so the
 -- file can run any number of times. Rates are AVG over 0/1 values, so an empty input gives NULL, never a
 -- division by zero. Presentation choices (latency buckets, sort order) belong to the dashboards.

@@ -32,7 +32,7 @@ export const ALERT_DEFINITIONS: readonly AlertDefinition[] = [
         column: "declines_vs_baseline_pct",
         operator: "GREATER_THAN",
         threshold: (alerts) => alerts.declineSpikePercent,
-        summary: "Declines of the last hour are {{QUERY_RESULT_VALUE}} % of a usual hour (limit {{THRESHOLD_VALUE}} %).",
+        summary: "The decline rate of the last hour is {{QUERY_RESULT_VALUE}} % of the usual rate (limit {{THRESHOLD_VALUE}} %).",
     },
     {
         key: "latency_p95",
