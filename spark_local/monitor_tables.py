@@ -73,7 +73,7 @@ def create_monitor_tables(spark: Any, manifest: dict[str, Any], schema: str) -> 
     """Writes every monitor metric table of the contract; returns rows written per table."""
     contract = {d["name"]: d for d in manifest["contract"] if d["producer"] == MONITOR_PRODUCER}
     written: dict[str, int] = {}
-    for name, dataset in sorted(contract.items()):
+    for name in sorted(contract):
         if not name.endswith(PROFILE_SUFFIX):
             continue
         table = name[: -len(PROFILE_SUFFIX)]

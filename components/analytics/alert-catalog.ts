@@ -1,7 +1,10 @@
 /**
  * The SQL alerts on the gold views and silver: which query each runs (`sql/alerts/<key>.sql`), which of its
  * columns it compares, how, and with which config threshold. Pure data and one builder, so tests check
- * every alert without mocks.
+ * every alert without mocks. Every alert compares a rate or a latency, never a count, so traffic volume alone
+ * never fires one; `npm run test:spark` shows each quiet on normal traffic and firing on an injected bad hour.
+ * The dashboards' `v_active_alerts` (sql/gold_views.sql) applies fixed rate rules of its own, held to the same
+ * two tests.
  */
 import type * as databricks from "@pulumi/databricks";
 import { type StackConfig, UUID } from "../config";
