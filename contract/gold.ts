@@ -2,7 +2,6 @@ import { columnsFromDdl } from "./ddl";
 import type { DatasetContract } from "./types";
 
 const GOLD_VIEWS = { kind: "sql", path: "sql/gold_views.sql" } as const;
-const UC_QUALITY = { kind: "sql", path: "sql/uc_data_quality_metrics.sql" } as const;
 
 function goldView(name: string, ddl: string, comment: string, producer: DatasetContract["producer"] = GOLD_VIEWS): DatasetContract {
     return { name, layer: "gold", kind: "view", producer, comment, columns: columnsFromDdl(ddl, name) };
@@ -105,14 +104,5 @@ export const goldDatasets: readonly DatasetContract[] = [
         `bronze_last_24h bigint, silver_last_24h bigint, retention_pct_24h double,
          latest_bronze_ingestion timestamp, latest_silver_event timestamp`,
         "One row comparing bronze and silver volumes of the last 24 hours.",
-    ),
-    goldView(
-        "v_uc_data_quality_metrics",
-        `event_time timestamp, catalog_name string, schema_name string, table_name string, overall_status string,
-         freshness_status string, completeness_status string, impact_level int,
-         num_downstream_tables int, num_queries_affected int`,
-        "Latest Unity Catalog data-quality result per table of this schema. Lives in its own file because the " +
-            "system table it reads may be absent from a workspace; only that optional step then fails.",
-        UC_QUALITY,
     ),
 ];

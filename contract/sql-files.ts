@@ -7,15 +7,8 @@
 /** Directory of the SQL templates, relative to the repository root. */
 export const SQL_DIR = "sql";
 
-/** The gold layer: 16 views minus the optional one below. Run after each ETL update. */
+/** The gold layer: 15 views over silver. Run after each ETL update. */
 export const GOLD_VIEWS_SQL = "gold_views.sql";
-
-/**
- * v_uc_data_quality_metrics reads a system table that exists only where data quality monitoring is enabled
- * (and only account admins can grant it). It is a separate task so that its failure leaves every other gold
- * view in place; nothing else depends on it.
- */
-export const OPTIONAL_GOLD_SQL = "uc_data_quality_metrics.sql";
 
 /**
  * The landing table and the App's lakehouse tables and views, in execution order. They need no data, so
@@ -28,7 +21,7 @@ export const LAKEHOUSE_TABLES_SQL = ["landing_table.sql", "app_config.sql", "app
 export const LAKEHOUSE_BOOTSTRAP_SQL = ["populate_lakehouse.sql"] as const;
 
 /** Every SQL file a job runs, each exactly once. */
-export const ALL_SQL_FILES: readonly string[] = [GOLD_VIEWS_SQL, OPTIONAL_GOLD_SQL, ...LAKEHOUSE_TABLES_SQL, ...LAKEHOUSE_BOOTSTRAP_SQL];
+export const ALL_SQL_FILES: readonly string[] = [GOLD_VIEWS_SQL, ...LAKEHOUSE_TABLES_SQL, ...LAKEHOUSE_BOOTSTRAP_SQL];
 
 /** Placeholders every SQL template may use; the workspace-assets component supplies them per stack. */
 export const SQL_TEMPLATE_PLACEHOLDERS = ["catalog", "schema"] as const;

@@ -26,7 +26,6 @@ interface RunResult {
     models: number;
     exitValue: string | null;
     failures: string[];
-    skipped: string[];
 }
 
 function python(): string {
@@ -97,7 +96,6 @@ function main(): number {
     if (run.status !== 0 && failures.length === 0) failures.push(`spark_local.run_all exited with ${run.status ?? run.signal}; see ${relativeLog}`);
     const seconds = Math.round((Date.now() - started) / 1000);
     const { total, ran, withRows } = result.datasets;
-    for (const skipped of result.skipped) console.error(`spark: skipped ${skipped}`);
     console.log(`spark: ${result.sqlFiles} SQL files, ${ran}/${total} dashboard datasets ran (${withRows} returned rows), ${result.models} models trained, ${seconds} s`);
     if (failures.length > 0) {
         console.error(`spark: ${failures.length} failure(s) (full log: ${relativeLog}):\n${failures.map((failure) => `  - ${failure}`).join("\n")}`);

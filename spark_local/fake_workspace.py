@@ -1,4 +1,4 @@
-"""A stand-in for the two workspace APIs the agent notebook calls, served on 127.0.0.1 so the notebook runs with
+"""A stand-in for the workspace APIs the agent and Genie notebooks call, served on 127.0.0.1 so the notebook runs with
 the real databricks-sdk client (DATABRICKS_HOST points here):
 
 * SQL Statement Execution (`POST /api/2.0/sql/statements/`): the statement runs on the local Spark session with
@@ -6,6 +6,8 @@ the real databricks-sdk client (DATABRICKS_HOST points here):
   analyser; the answer has the API's shape (state, manifest columns, rows as strings).
 * Model serving chat (`POST /serving-endpoints/<name>/invocations`): a fake LLM that answers every prompt with a
   fixed sentence naming how many characters of data it was given, and records the prompts.
+* Genie spaces (`GET`/`POST /api/2.0/genie/spaces`, `PATCH /api/2.0/genie/spaces/<id>`): kept in memory, so a
+  second sync finds the space the first created; every create and update body is recorded.
 
 Anything else gets a 404 naming the path, so a new API call in the notebook fails loudly.
 """
@@ -18,6 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Callable, Iterator
+from urllib.parse import parse_qs, urlsplit
 
 # Statement parameter types the agents use -> how the value string becomes a Python value for spark.sql(args=...).
 PARAMETER_TYPES: dict[str, Callable[[str], Any]] = {"STRING": str, "INT": int, "BIGINT": int, "DOUBLE": float}
@@ -27,6 +30,15 @@ PARAMETER_TYPES: dict[str, Callable[[str], Any]] = {"STRING": str, "INT": int, "
 class Recorded:
     statements: list[dict[str, Any]] = field(default_factory=list)
     prompts: list[list[dict[str, str]]] = field(default_factory=list)
+    genie_spaces: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """space_id -> the last body created or patched (title, description, warehouse_id, serialized_space)."""
+    genie_writes: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    """('POST' | 'PATCH <space_id>', body) in call order."""
+
+
+GENIE_SPACES = "/api/2.0/genie/spaces"
+# The Genie API's required fields of a space body.
+GENIE_SPACE_FIELDS = ("title", "warehouse_id", "serialized_space")
 
 
 def statement_response(spark: Any, body: dict[str, Any], recorded: Recorded) -> dict[str, Any]:
@@ -69,16 +81,50 @@ def chat_response(body: dict[str, Any], recorded: Recorded) -> dict[str, Any]:
     }
 
 
+def genie_request(method: str, path: str, query: dict[str, list[str]], body: dict[str, Any], recorded: Recorded) -> tuple[int, dict[str, Any]]:
+    if method == "GET" and path == GENIE_SPACES:
+        # One page holds every space: the stand-in never has more than page_size of them.
+        size = int((query.get("page_size") or ["100"])[0])
+        if len(recorded.genie_spaces) > size:
+            return 400, {"error_code": "INVALID_PARAMETER_VALUE", "message": f"the stand-in serves one page; {len(recorded.genie_spaces)} spaces > page_size {size}"}
+        return 200, {"spaces": [{"space_id": space_id, "title": space["title"]} for space_id, space in recorded.genie_spaces.items()]}
+    missing = [name for name in GENIE_SPACE_FIELDS if not body.get(name)]
+    if method == "POST" and path == GENIE_SPACES:
+        if missing:
+            return 400, {"error_code": "INVALID_PARAMETER_VALUE", "message": f"a new space needs {missing}"}
+        space_id = uuid.uuid4().hex
+        recorded.genie_spaces[space_id] = body
+        recorded.genie_writes.append(("POST", body))
+        return 200, {"space_id": space_id, "title": body["title"]}
+    if method == "PATCH" and path.startswith(GENIE_SPACES + "/"):
+        space_id = path[len(GENIE_SPACES) + 1:]
+        if space_id not in recorded.genie_spaces:
+            return 404, {"error_code": "RESOURCE_DOES_NOT_EXIST", "message": f"no Genie space {space_id}"}
+        recorded.genie_spaces[space_id] = {**recorded.genie_spaces[space_id], **body}
+        recorded.genie_writes.append((f"PATCH {space_id}", body))
+        return 200, {"space_id": space_id, "title": recorded.genie_spaces[space_id]["title"]}
+    return 404, {"error_code": "NOT_FOUND", "message": f"the local stand-in does not serve {method} {path}"}
+
+
 @contextmanager
 def fake_workspace(spark: Any) -> Iterator[tuple[str, Recorded]]:
     """Serves the stand-in on a free port; yields its base URL and what it recorded."""
     recorded = Recorded()
 
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 - http.server's name
+        def body(self) -> dict[str, Any]:
             length = int(self.headers.get("Content-Length") or 0)
-            body = json.loads(self.rfile.read(length) or b"{}")
-            if self.path.rstrip("/") == "/api/2.0/sql/statements":
+            return json.loads(self.rfile.read(length) or b"{}")
+
+        def genie(self, method: str, body: dict[str, Any]) -> None:
+            url = urlsplit(self.path)
+            self.answer(*genie_request(method, url.path.rstrip("/"), parse_qs(url.query), body, recorded))
+
+        def do_POST(self) -> None:  # noqa: N802 - http.server's name
+            body = self.body()
+            if self.path.startswith(GENIE_SPACES):
+                self.genie("POST", body)
+            elif self.path.rstrip("/") == "/api/2.0/sql/statements":
                 self.answer(200, statement_response(spark, body, recorded))
             elif self.path.startswith("/serving-endpoints/") and self.path.endswith("/invocations"):
                 self.answer(200, chat_response(body, recorded))
@@ -86,7 +132,13 @@ def fake_workspace(spark: Any) -> Iterator[tuple[str, Recorded]]:
                 self.answer(404, {"error_code": "NOT_FOUND", "message": f"the local stand-in does not serve POST {self.path}"})
 
         def do_GET(self) -> None:  # noqa: N802
-            self.answer(404, {"error_code": "NOT_FOUND", "message": f"the local stand-in does not serve GET {self.path}"})
+            if self.path.startswith(GENIE_SPACES):
+                self.genie("GET", {})
+            else:
+                self.answer(404, {"error_code": "NOT_FOUND", "message": f"the local stand-in does not serve GET {self.path}"})
+
+        def do_PATCH(self) -> None:  # noqa: N802
+            self.genie("PATCH", self.body())
 
         def answer(self, status: int, payload: dict[str, Any]) -> None:
             data = json.dumps(payload).encode("utf-8")

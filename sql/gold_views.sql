@@ -1,6 +1,6 @@
 -- Gold layer of the Payment Analysis solution: 15 views over silver (and bronze for ingestion counts).
 -- This is the only gold layer: the ETL pipeline stops at silver, so no pipeline object shares a name with
--- these views. v_uc_data_quality_metrics lives in uc_data_quality_metrics.sql (optional system table).
+-- these views.
 -- Template: {{catalog}} and {{schema}} are filled per stack. Every statement is CREATE OR REPLACE, so the
 -- file can run any number of times. Rates are AVG over 0/1 values, so an empty input gives NULL, never a
 -- division by zero. Presentation choices (latency buckets, sort order) belong to the dashboards.
@@ -129,7 +129,7 @@ FROM payments_enriched_silver
 WHERE event_time >= current_timestamp() - INTERVAL 1 HOUR;
 
 CREATE OR REPLACE VIEW v_active_alerts
-COMMENT 'Alert rules evaluated on v_last_hour_performance.'
+COMMENT 'Alert rules evaluated on v_last_hour_performance: rates (shares of the transactions of the last hour), never counts, over hours of 50+ transactions.'
 AS SELECT
     'APPROVAL_RATE_DROP' AS alert_type,
     CASE WHEN approval_rate_pct < 80 THEN 'CRITICAL' ELSE 'HIGH' END AS severity,
@@ -139,18 +139,24 @@ AS SELECT
     concat('Approval rate in the last hour is ', CAST(approval_rate_pct AS STRING), '%, below 85%') AS alert_message,
     current_timestamp() AS first_detected
 FROM v_last_hour_performance
-WHERE approval_rate_pct < 85
+WHERE transactions_last_hour >= 50 AND approval_rate_pct < 85
 UNION ALL
+-- High-risk share: the simulator's fraud scores put well under 1 % of payments above 0.7, so 2 % is a
+-- real shift in the risk mix, whatever the volume.
 SELECT
     'HIGH_FRAUD_RATE' AS alert_type,
-    CASE WHEN high_risk_transactions > 50 THEN 'CRITICAL' ELSE 'HIGH' END AS severity,
-    'high_risk_transactions' AS metric_name,
-    CAST(high_risk_transactions AS DOUBLE) AS current_value,
-    CAST(20 AS DOUBLE) AS threshold_value,
-    concat(CAST(high_risk_transactions AS STRING), ' transactions with fraud_score above 0.7 in the last hour') AS alert_message,
+    CASE WHEN high_risk_pct > 5 THEN 'CRITICAL' ELSE 'HIGH' END AS severity,
+    'high_risk_pct' AS metric_name,
+    high_risk_pct AS current_value,
+    CAST(2 AS DOUBLE) AS threshold_value,
+    concat(CAST(high_risk_pct AS STRING), '% of the transactions of the last hour have fraud_score above 0.7, above 2%') AS alert_message,
     current_timestamp() AS first_detected
-FROM v_last_hour_performance
-WHERE high_risk_transactions > 20;
+FROM (
+    SELECT CAST(ROUND(100.0 * high_risk_transactions / transactions_last_hour, 2) AS DOUBLE) AS high_risk_pct
+    FROM v_last_hour_performance
+    WHERE transactions_last_hour >= 50
+)
+WHERE high_risk_pct > 2;
 
 CREATE OR REPLACE VIEW v_solution_performance
 COMMENT 'Per payment solution over the last 30 days.'

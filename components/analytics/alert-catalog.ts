@@ -1,7 +1,10 @@
 /**
  * The SQL alerts on the gold views and silver: which query each runs (`sql/alerts/<key>.sql`), which of its
  * columns it compares, how, and with which config threshold. Pure data and one builder, so tests check
- * every alert without mocks.
+ * every alert without mocks. Every alert compares a rate or a latency, never a count, so traffic volume alone
+ * never fires one; `npm run test:spark` shows each quiet on normal traffic and firing on an injected bad hour.
+ * The dashboards' `v_active_alerts` (sql/gold_views.sql) applies fixed rate rules of its own, held to the same
+ * two tests.
  */
 import type * as databricks from "@pulumi/databricks";
 import { type StackConfig, UUID } from "../config";
@@ -32,7 +35,7 @@ export const ALERT_DEFINITIONS: readonly AlertDefinition[] = [
         column: "declines_vs_baseline_pct",
         operator: "GREATER_THAN",
         threshold: (alerts) => alerts.declineSpikePercent,
-        summary: "Declines of the last hour are {{QUERY_RESULT_VALUE}} % of a usual hour (limit {{THRESHOLD_VALUE}} %).",
+        summary: "The decline rate of the last hour is {{QUERY_RESULT_VALUE}} % of the usual rate (limit {{THRESHOLD_VALUE}} %).",
     },
     {
         key: "latency_p95",

@@ -4,7 +4,7 @@
  * builders in job-spec.ts turn these into provider inputs; nothing here touches Pulumi.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { GOLD_VIEWS_SQL, LAKEHOUSE_BOOTSTRAP_SQL, LAKEHOUSE_TABLES_SQL, OPTIONAL_GOLD_SQL } from "../../contract/sql-files";
+import { GOLD_VIEWS_SQL, LAKEHOUSE_BOOTSTRAP_SQL, LAKEHOUSE_TABLES_SQL } from "../../contract/sql-files";
 
 /** Compute shape of a notebook job on classic clusters (serverless ignores it). */
 export type ComputeProfile = "single-node" | "single-node-ml" | "autoscale";
@@ -139,19 +139,6 @@ export const JOB_DEFINITIONS: readonly JobDefinition[] = [
         timeoutSecondsPerTask: 600,
         maxRetries: 2,
         trigger: { kind: "cron", quartz: "0 30 * * * ?" },
-        tags: { component: "gold-views" },
-    },
-    {
-        // A job of its own, not a task of gold_views: its system table exists only where data quality
-        // monitoring is enabled, and a failed task would fail the gold-views run the deployment waits for.
-        kind: "sql",
-        key: "data_quality_view",
-        title: "Create Unity Catalog Data Quality View",
-        description: "Creates v_uc_data_quality_metrics; needs system.data_quality_monitoring (optional).",
-        files: [OPTIONAL_GOLD_SQL],
-        timeoutSecondsPerTask: 600,
-        maxRetries: 0,
-        trigger: { kind: "cron", quartz: "0 35 * * * ?" },
         tags: { component: "gold-views" },
     },
     {

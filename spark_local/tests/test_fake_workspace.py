@@ -67,6 +67,27 @@ class FakeWorkspaceTest(unittest.TestCase):
         self.assertEqual(answer.choices[0].message.content, "Fake analysis of 8 characters of data.")
         self.assertEqual(recorded.prompts[0][1]["content"], "rows: []")
 
+    def test_a_genie_space_created_is_listed_then_patched_in_place(self) -> None:
+        body = {"title": "Payment Analytics", "warehouse_id": "w1", "serialized_space": "{}"}
+        with fake_workspace(RecordingSpark()) as (url, recorded):
+            api = client(url).api_client
+            created = api.do("POST", "/api/2.0/genie/spaces", body=body)
+            listed = api.do("GET", "/api/2.0/genie/spaces", query={"page_size": 100})
+            assert isinstance(created, dict), created  # the API answers JSON, which the client decodes to a dict
+            space_id = created["space_id"]
+            api.do("PATCH", f"/api/2.0/genie/spaces/{space_id}", body={**body, "description": "new"})
+        self.assertEqual(listed, {"spaces": [{"space_id": space_id, "title": "Payment Analytics"}]})
+        self.assertEqual(recorded.genie_spaces[space_id]["description"], "new")
+        self.assertEqual([write for write, _ in recorded.genie_writes], ["POST", f"PATCH {space_id}"])
+
+    def test_a_genie_space_without_a_warehouse_or_an_unknown_id_is_refused(self) -> None:
+        with fake_workspace(RecordingSpark()) as (url, _):
+            api = client(url).api_client
+            with self.assertRaisesRegex(Exception, "needs \\['warehouse_id'\\]"):
+                api.do("POST", "/api/2.0/genie/spaces", body={"title": "t", "serialized_space": "{}"})
+            with self.assertRaisesRegex(Exception, "no Genie space nope"):
+                api.do("PATCH", "/api/2.0/genie/spaces/nope", body={"title": "t"})
+
     def test_an_api_it_does_not_serve_is_a_404_naming_the_path(self) -> None:
         with fake_workspace(RecordingSpark()) as (url, _):
             with self.assertRaisesRegex(Exception, "does not serve GET /api/2.1/clusters/list"):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-from spark_local.run_all import Outcome, check_contract, local_statement, served_output_problem, workspace_only_reference
+from spark_local.run_all import Outcome, check_contract, local_statement, served_output_problem
 from spark_local.session import LOCAL_CATALOG, start_session, use_schema
 
 SCHEMA = "contract_test"
@@ -24,12 +24,6 @@ class SqlTest(unittest.TestCase):
         for text in ["USE SCHEMA `s`", "SELECT 'USE CATALOG x'", "USE catalog_x"]:
             self.assertEqual(local_statement(text), text)
 
-    def test_workspace_only_objects_are_recognised_quoted_or_not(self) -> None:
-        self.assertEqual(workspace_only_reference("FROM `system`.`data_quality_monitoring`.`table_results` r"), "system.data_quality_monitoring.table_results")
-        self.assertIsNone(workspace_only_reference("FROM payments_enriched_silver"))
-
-
-class ServedOutputTest(unittest.TestCase):
     def test_labels_from_a_probability_model_are_a_problem(self) -> None:
         problem = served_output_problem(np.array([1, 0, 1]), "Probability that the issuer approves the transaction.")
         self.assertIsNotNone(problem)
@@ -60,7 +54,7 @@ class ContractTest(unittest.TestCase):
 
     def check(self, contract: list[dict], produced: set[str] | None = None) -> list[str]:
         outcome = Outcome()
-        check_contract(self.spark, {"contract": contract}, SCHEMA, produced or set(), set(), outcome)
+        check_contract(self.spark, {"contract": contract}, SCHEMA, produced or set(), outcome)
         return outcome.failures
 
     @staticmethod

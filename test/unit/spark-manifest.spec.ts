@@ -41,6 +41,18 @@ describe("local Spark run manifest (scripts/lib/spark-local.ts)", () => {
         assert.match(approval?.query ?? "", /FROM spark_catalog\.some_schema\.v_last_hour_performance/);
     });
 
+    it("renders the gold views and the alerts a second time for the alert probe's own schema", () => {
+        const probe = manifest.alertProbe;
+        assert.equal(probe.schema, "some_schema_alert_probe");
+        assert.deepEqual(probe.alerts.map((alert) => [alert.key, alert.threshold]), manifest.alerts.map((alert) => [alert.key, alert.threshold]));
+        assert.ok(probe.alerts.every((alert) => alert.query.includes("spark_catalog.some_schema_alert_probe.") && !alert.query.includes("some_schema.")));
+        assert.ok(probe.goldViews.some((statement) => /^USE SCHEMA `some_schema_alert_probe`$/.test(statement.text)));
+    });
+
+    it("runs the continuous processor with the widget values its job fixes (availableNow)", () => {
+        assert.equal(manifest.jobWidgets["continuous_processor"]?.["run_once"], "true");
+    });
+
     it("refuses a SQL file that no job runs", () => {
         const root = fs.mkdtempSync(path.join(os.tmpdir(), "spark-manifest-"));
         fs.mkdirSync(path.join(root, "sql"));

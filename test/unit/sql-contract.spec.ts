@@ -14,9 +14,9 @@ describe("data contract", () => {
         assert.throws(() => indexDatasets([first, { ...first, producer: { kind: "sql", path: "sql/x.sql" } }]), /declared twice/);
     });
 
-    it("has one gold layer: 16 SQL views, and no notebook produces a gold object", () => {
+    it("has one gold layer: 15 SQL views, and no notebook produces a gold object", () => {
         const gold = datasetsInLayer("gold");
-        assert.equal(gold.length, 16);
+        assert.equal(gold.length, 15);
         assert.ok(gold.every((d) => d.kind === "view" && d.producer.kind === "sql"));
         assert.ok(datasets.filter((d) => d.producer.kind === "notebook").every((d) => !d.name.startsWith("v_")));
     });
