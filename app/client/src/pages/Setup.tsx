@@ -86,12 +86,7 @@ export function SetupPage() {
                     <TableBody>
                         {(data?.jobs ?? []).map((job) => (
                             <TableRow key={job.key} data-job={job.key}>
-                                <TableCell>
-                                    <a className="underline" href={job.link} target="_blank" rel="noreferrer">
-                                        {job.name}
-                                    </a>
-                                    {job.problem && <div className="text-destructive text-xs">{job.problem}</div>}
-                                </TableCell>
+                                <NameCell name={job.name} link={job.link} problem={job.problem} />
                                 <TableCell>
                                     {job.last_run ? (
                                         <a href={job.last_run.url ?? job.link} target="_blank" rel="noreferrer">
@@ -124,12 +119,7 @@ export function SetupPage() {
                     <TableBody>
                         {(data?.pipelines ?? []).map((pipeline) => (
                             <TableRow key={pipeline.key} data-pipeline={pipeline.key}>
-                                <TableCell>
-                                    <a className="underline" href={pipeline.link} target="_blank" rel="noreferrer">
-                                        {pipeline.name}
-                                    </a>
-                                    {pipeline.problem && <div className="text-destructive text-xs">{pipeline.problem}</div>}
-                                </TableCell>
+                                <NameCell name={pipeline.name} link={pipeline.link} problem={pipeline.problem} />
                                 <TableCell>{pipeline.state}</TableCell>
                                 <TableCell>
                                     {pipeline.last_update ? (
@@ -151,5 +141,17 @@ export function SetupPage() {
                 </Table>
             </Section>
         </div>
+    );
+}
+
+/** A job's or pipeline's name, linked to it in the workspace, with the problem reading it if there was one. */
+function NameCell({ name, link, problem }: { name: string; link: string; problem?: string | null }) {
+    return (
+        <TableCell>
+            <a className="underline" href={link} target="_blank" rel="noreferrer">
+                {name}
+            </a>
+            {problem && <div className="text-destructive text-xs">{problem}</div>}
+        </TableCell>
     );
 }
