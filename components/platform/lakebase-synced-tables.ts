@@ -12,7 +12,7 @@ export const SYNCED_TABLES = [
     { table: "approval_rules", primaryKey: ["id"] },
 ] as const;
 
-/** Postgres schema of the synced tables, apart from the tables the app creates itself in `public`. */
+/** Postgres schema of the synced tables, apart from the tables the app creates itself (schema `payment_analysis`, app/server/rules/store.ts). */
 export const LAKEBASE_SYNCED_SCHEMA = "lakehouse";
 
 /**
