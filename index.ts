@@ -306,7 +306,7 @@ export = async () => {
     // the tables: the dev bootstrap's ETL update makes them during this `up`; elsewhere they exist once the
     // readiness check has found data in silver, and until then the monitors wait with training.
     const qualityMonitors =
-        bootstrap || readiness.ready
+        readiness.ready
             ? new QualityMonitors(
                   "quality-monitors",
                   {
