@@ -87,15 +87,7 @@ export function SetupPage() {
                         {(data?.jobs ?? []).map((job) => (
                             <TableRow key={job.key} data-job={job.key}>
                                 <NameCell name={job.name} link={job.link} problem={job.problem} />
-                                <TableCell>
-                                    {job.last_run ? (
-                                        <a href={job.last_run.url ?? job.link} target="_blank" rel="noreferrer">
-                                            <Badge variant={job.last_run.state === "SUCCESS" ? "default" : "secondary"}>{job.last_run.state}</Badge>
-                                        </a>
-                                    ) : (
-                                        "never run"
-                                    )}
-                                </TableCell>
+                                <LastStateCell last={job.last_run ? { state: job.last_run.state, url: job.last_run.url ?? job.link } : undefined} success="SUCCESS" never="never run" />
                                 <TableCell>
                                     <Button size="sm" onClick={() => void run(job)}>
                                         Run
@@ -121,15 +113,7 @@ export function SetupPage() {
                             <TableRow key={pipeline.key} data-pipeline={pipeline.key}>
                                 <NameCell name={pipeline.name} link={pipeline.link} problem={pipeline.problem} />
                                 <TableCell>{pipeline.state}</TableCell>
-                                <TableCell>
-                                    {pipeline.last_update ? (
-                                        <a href={pipeline.last_update.url} target="_blank" rel="noreferrer">
-                                            <Badge variant={pipeline.last_update.state === "COMPLETED" ? "default" : "secondary"}>{pipeline.last_update.state}</Badge>
-                                        </a>
-                                    ) : (
-                                        "never updated"
-                                    )}
-                                </TableCell>
+                                <LastStateCell last={pipeline.last_update} success="COMPLETED" never="never updated" />
                                 <TableCell>
                                     <Button size="sm" onClick={() => void start(pipeline)}>
                                         Start update
@@ -152,6 +136,21 @@ function NameCell({ name, link, problem }: { name: string; link: string; problem
                 {name}
             </a>
             {problem && <div className="text-destructive text-xs">{problem}</div>}
+        </TableCell>
+    );
+}
+
+/** The state of the last run or update, linked to it and marked when it is the success state; or that there was none. */
+function LastStateCell({ last, success, never }: { last?: { state: string; url: string } | null; success: string; never: string }) {
+    return (
+        <TableCell>
+            {last ? (
+                <a href={last.url} target="_blank" rel="noreferrer">
+                    <Badge variant={last.state === success ? "default" : "secondary"}>{last.state}</Badge>
+                </a>
+            ) : (
+                never
+            )}
         </TableCell>
     );
 }
