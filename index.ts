@@ -32,10 +32,11 @@ import { Dashboards } from "./components/analytics/dashboards";
 import { SqlAlerts } from "./components/analytics/alerts";
 import { QualityMonitors } from "./components/analytics/quality-monitors";
 import { MONITORED_TABLES } from "./contract";
+import { rulesTableName } from "./contract/rules";
 import { AppStackObjects, StackDashboard } from "./components/app/stack-objects";
 import { PaymentAnalysisApp } from "./components/app/app";
 import { WorkspaceAccess } from "./components/app/access";
-import { APP_TABLE_PRIVILEGES, APP_WRITTEN_TABLES, catalogUsers, schemaGrants } from "./components/app/unity-catalog-access";
+import { APP_TABLE_PRIVILEGES, APP_WRITTEN_TABLES, catalogUsers, lakebaseCatalogGrants, schemaGrants } from "./components/app/unity-catalog-access";
 
 function configOrFail(): LoadedConfig {
     try {
@@ -136,7 +137,17 @@ export = async () => {
     // Data and ML: pipelines and jobs; in dev a bootstrap chain fills the schema; training feeds serving.
     const workflowJobs = new Jobs(
         "jobs",
-        { config, names, warehouse, catalog: unityCatalog, assets, notebookRequirements: notebookSpec, budgetPolicyId },
+        {
+            config,
+            names,
+            warehouse,
+            catalog: unityCatalog,
+            assets,
+            notebookRequirements: notebookSpec,
+            // The agents read the rules operators edit in the app, through the Lakebase database's catalog.
+            approvalRulesTable: lakebase.catalogName.apply(rulesTableName),
+            budgetPolicyId,
+        },
         withProvider,
     );
     // Every stack creates the landing table and the App's lakehouse tables during `up`; they need no data, and
@@ -263,6 +274,10 @@ export = async () => {
                     fullName: pulumi.interpolate`${unityCatalog.fullName}.${table}`,
                     grants: app.servicePrincipalClientId.apply((principal) => [{ principal, privileges: APP_TABLE_PRIVILEGES }]),
                 })),
+                // The stack owns its Lakebase catalog, so one authoritative Grants says who reads the rules there.
+                ...(lakebaseCatalogGrants(config.access).length > 0
+                    ? [{ kind: "catalog" as const, key: "lakebase-catalog", fullName: lakebase.catalogName, grants: lakebaseCatalogGrants(config.access) }]
+                    : []),
             ],
             catalog: { name: config.catalog, privileges: ["USE_CATALOG"], principals: catalogUsers(config.access, app.servicePrincipalClientId) },
             dependsOn: [lakehouseTables.step],

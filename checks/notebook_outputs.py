@@ -229,8 +229,12 @@ def facts(source: str, path: str) -> dict[str, Any]:
                 problems.append(f"line {node.lineno}: Tool SQL must be one string literal (pass values as parameters, never format them in)")
                 continue
             params_node = node.args[2] if len(node.args) > 2 else keyword(node, "parameters")
-            params = ast.literal_eval(params_node) if params_node is not None else {}
-            queries.append({"line": node.lineno, "sql": sql, "parameters": sorted(params)})
+            # Only the names matter here; a value may be a widget's (a name bound at run time).
+            if params_node is not None and not isinstance(params_node, ast.Dict):
+                problems.append(f"line {node.lineno}: Tool parameters must be a dict literal of name -> (type, value)")
+                continue
+            names = [ast.literal_eval(key) for key in params_node.keys if key is not None] if params_node is not None else []
+            queries.append({"line": node.lineno, "sql": sql, "parameters": sorted(names)})
         elif keyword(node, "table") is not None and keyword(node, "schema") is not None:
             add_output(node, keyword(node, "table"), f"{target or 'call'}(table=..., schema=...)")
 

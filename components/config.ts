@@ -214,6 +214,9 @@ function crossKeyProblems(c: Partial<Parsed>, stack: string, given: (key: string
     if (c.warehouseServerless === false && c.warehouseAutoStopMinutes !== undefined && c.warehouseAutoStopMinutes < 10) {
         problems.push(["warehouseAutoStopMinutes", "must be at least 10 for a non-serverless warehouse"]);
     }
+    if (c.warehouseServerless === false) {
+        problems.push(["warehouseServerless", "must be true: the agents read the approval rules through the stack's Lakebase catalog, which only a serverless SQL warehouse can query"]);
+    }
     if (c.warehouseServerless === true && c.warehouseType === "CLASSIC") {
         problems.push(["warehouseType", "must be PRO when warehouseServerless is true"]);
     }

@@ -6,8 +6,6 @@ function lakehouse(name: string, kind: "table" | "view", path: string, ddl: stri
     return { name, layer: "lakehouse", kind, producer, comment, columns: columnsFromDdl(ddl, name) };
 }
 
-const RULE_COLUMNS = `id string not null, name string not null, rule_type string not null,
-    condition_expression string, action_summary string not null, priority int not null`;
 const FEATURE_COLUMNS = `id string not null, source string not null, feature_set string,
     feature_name string not null, feature_value double, feature_value_str string, entity_id string,
     created_at timestamp not null`;
@@ -22,20 +20,6 @@ export const lakehouseDatasets: readonly DatasetContract[] = [
         "sql/app_config.sql",
         `id int not null, catalog string not null, schema string not null, updated_at timestamp not null`,
         "Single row: the catalog and schema this stack deployed to.",
-    ),
-    lakehouse(
-        "approval_rules",
-        "table",
-        "sql/approval_rules.sql",
-        `${RULE_COLUMNS}, is_active boolean not null, created_at timestamp not null, updated_at timestamp not null`,
-        "Business rules (authentication, retry, routing) editable from the App and read by the agents.",
-    ),
-    lakehouse(
-        "v_approval_rules_active",
-        "view",
-        "sql/approval_rules.sql",
-        `${RULE_COLUMNS}, created_at timestamp not null, updated_at timestamp not null`,
-        "Active rules, highest priority (lowest number) first.",
     ),
     lakehouse(
         "online_features",

@@ -15,7 +15,7 @@ export const GOLD_VIEWS_SQL = "gold_views.sql";
  * every stack creates them during `pulumi up` (prod included, on an empty schema): the pipelines, the App's
  * grants, its pages and the Vector Search index then find their tables from the first deploy on.
  */
-export const LAKEHOUSE_TABLES_SQL = ["landing_table.sql", "app_config.sql", "approval_rules.sql", "online_features.sql", "vector_search_and_recommendations.sql"] as const;
+export const LAKEHOUSE_TABLES_SQL = ["landing_table.sql", "app_config.sql", "online_features.sql", "vector_search_and_recommendations.sql"] as const;
 
 /** Fills the App's tables from silver and gold, so it runs after the gold views (and the tables). */
 export const LAKEHOUSE_BOOTSTRAP_SQL = ["populate_lakehouse.sql"] as const;

@@ -32,6 +32,7 @@ dbutils.widgets.text("catalog", "", "Catalog")
 dbutils.widgets.text("schema", "", "Schema")
 dbutils.widgets.text("warehouse_id", "", "SQL warehouse id")
 dbutils.widgets.text("llm_endpoint", "", "LLM serving endpoint")
+dbutils.widgets.text("rules_table", "", "Approval rules table (Lakebase catalog)")
 dbutils.widgets.dropdown(
     "agent_role",
     "orchestrator",
@@ -44,6 +45,7 @@ dbutils.widgets.dropdown("test_mode", "false", ["true", "false"], "Exercise ever
 # COMMAND ----------
 
 IDENTIFIER = re.compile(r"^[A-Za-z0-9_-]+$")
+THREE_PART_NAME = re.compile(r"^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$")
 
 
 def required(value: str, widget_name: str) -> str:
@@ -62,6 +64,10 @@ CATALOG = identifier(dbutils.widgets.get("catalog"), "catalog")
 SCHEMA = identifier(dbutils.widgets.get("schema"), "schema")
 WAREHOUSE_ID = required(dbutils.widgets.get("warehouse_id"), "warehouse_id")
 LLM_ENDPOINT = required(dbutils.widgets.get("llm_endpoint"), "llm_endpoint")
+# The rules operators edit in the app live in Lakebase; its Unity Catalog catalog lets the warehouse read them.
+RULES_TABLE = required(dbutils.widgets.get("rules_table"), "rules_table")
+if not THREE_PART_NAME.match(RULES_TABLE):
+    raise ValueError(f"widget 'rules_table' = {RULES_TABLE!r} is not a three-part name <catalog>.<schema>.<table>")
 AGENT_ROLE = dbutils.widgets.get("agent_role")
 QUERY = required(dbutils.widgets.get("query"), "query")
 TEST_MODE = dbutils.widgets.get("test_mode") == "true"
@@ -79,6 +85,16 @@ class Tool:
     name: str
     sql: str
     parameters: dict[str, tuple[str, str]] = field(default_factory=dict)  # name -> (SQL type, value)
+
+
+def rules_tool(name: str, rule_type: str) -> Tool:
+    """The active rules of one type, lowest priority number first, straight from the table the app writes."""
+    return Tool(
+        name,
+        "SELECT name, condition_expression, action_summary, priority FROM IDENTIFIER(:rules_table) "
+        "WHERE is_active AND rule_type = :rule_type ORDER BY priority, name LIMIT 50",
+        {"rules_table": ("STRING", RULES_TABLE), "rule_type": ("STRING", rule_type)},
+    )
 
 
 def wait_for(response: StatementResponse) -> StatementResponse:
@@ -162,12 +178,7 @@ SPECIALISTS = [
                 {"lookback_days": ("INT", "7")},
             ),
             Tool("solution_performance", "SELECT * FROM v_solution_performance ORDER BY transaction_count DESC LIMIT 20"),
-            Tool(
-                "routing_rules",
-                "SELECT name, condition_expression, action_summary, priority FROM v_approval_rules_active "
-                "WHERE rule_type = :rule_type LIMIT 50",
-                {"rule_type": ("STRING", "routing")},
-            ),
+            rules_tool("routing_rules", "routing"),
         ),
         keywords=("routing", "route", "cascade", "processor", "network"),
         test_query="Analyze routing performance and recommend cascade configurations",
@@ -186,12 +197,7 @@ SPECIALISTS = [
                 "ORDER BY potential_recovery_value DESC LIMIT 30",
                 {"min_value": ("DOUBLE", "100")},
             ),
-            Tool(
-                "retry_rules",
-                "SELECT name, condition_expression, action_summary, priority FROM v_approval_rules_active "
-                "WHERE rule_type = :rule_type LIMIT 50",
-                {"rule_type": ("STRING", "retry")},
-            ),
+            rules_tool("retry_rules", "retry"),
         ),
         keywords=("retry", "retries", "recover", "reprocess", "failed"),
         test_query="Identify retry opportunities and recovery strategies",

@@ -50,7 +50,7 @@ export const NOTEBOOKS: readonly NotebookSpec[] = [
     {
         name: "agent_framework",
         runtime: "job",
-        parameters: ["catalog", "schema", "warehouse_id", "llm_endpoint", "agent_role", "query", "test_mode"],
+        parameters: ["catalog", "schema", "warehouse_id", "llm_endpoint", "rules_table", "agent_role", "query", "test_mode"],
         packages: [DATABRICKS_SDK],
     },
     {

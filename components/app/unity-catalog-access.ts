@@ -49,3 +49,15 @@ export function catalogUsers(access: StackConfig["access"], app: pulumi.Input<st
             .map((group) => ({ key: `group-${group.replace(/[^A-Za-z0-9-]/g, "-")}`, principal: group })),
     ];
 }
+
+/**
+ * Who may read the stack's Lakebase catalog (read-only by nature): the run-as principal, whose agent jobs read
+ * the approval rules there, and the viewer and manager groups. The deploying identity created the catalog and
+ * owns it, so it is never named; in a stack without any of these the catalog gets no Grants resource at all.
+ */
+export const LAKEBASE_CATALOG_PRIVILEGES = ["SELECT", "USE_CATALOG", "USE_SCHEMA"];
+
+export function lakebaseCatalogGrants(access: StackConfig["access"]): PrincipalGrant[] {
+    const principals = [...(access.runAsServicePrincipal ? [access.runAsServicePrincipal] : []), ...access.viewerGroups, ...access.managerGroups];
+    return principals.filter((principal, index) => principals.indexOf(principal) === index).map((principal) => ({ principal, privileges: LAKEBASE_CATALOG_PRIVILEGES }));
+}

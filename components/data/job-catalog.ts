@@ -18,6 +18,8 @@ export type JobTrigger =
 export interface ParameterSources {
     readonly warehouseId: pulumi.Input<string>;
     readonly llmEndpoint: string;
+    /** `<lakebase catalog>.<schema>.<table>` of the approval rules the app edits (contract/rules.ts). */
+    readonly approvalRulesTable: pulumi.Input<string>;
     readonly genieSpaceTitle: string;
     readonly simulatorEventsPerSecond: number;
     readonly simulatorDurationMinutes: number;
@@ -68,6 +70,12 @@ export interface SqlFilesJobDefinition extends JobBase {
 export type JobDefinition = NotebookJobDefinition | SqlFilesJobDefinition;
 
 const AGENT_TIMEOUT_SECONDS = 1800;
+/** Every run of the agent notebook needs the warehouse, the LLM and the rules table it reads. */
+const AGENT_STACK_PARAMETERS: Readonly<Record<string, ParameterSource>> = {
+    warehouse_id: "warehouseId",
+    llm_endpoint: "llmEndpoint",
+    rules_table: "approvalRulesTable",
+};
 
 function agentJob(key: string, title: string, role: string, query: string, quartz: string, extra: Partial<NotebookJobDefinition> = {}): NotebookJobDefinition {
     return {
@@ -83,7 +91,7 @@ function agentJob(key: string, title: string, role: string, query: string, quart
         trigger: { kind: "cron", quartz },
         tags: { component: "ai-agents", agent: role },
         fixedParameters: { agent_role: role, query, test_mode: "false" },
-        stackParameters: { warehouse_id: "warehouseId", llm_endpoint: "llmEndpoint" },
+        stackParameters: AGENT_STACK_PARAMETERS,
         ...extra,
     };
 }
@@ -191,7 +199,7 @@ export const JOB_DEFINITIONS: readonly JobDefinition[] = [
         trigger: { kind: "cron", quartz: "0 0 4 ? * MON" },
         tags: { component: "ai-agents" },
         fixedParameters: { test_mode: "true", agent_role: "orchestrator", query: "What optimizations do you recommend?" },
-        stackParameters: { warehouse_id: "warehouseId", llm_endpoint: "llmEndpoint" },
+        stackParameters: AGENT_STACK_PARAMETERS,
     },
     agentJob("smart_routing_agent", "Smart Routing Agent", "smart_routing", "Analyze routing performance and recommend cascade configurations", "0 0 */6 * * ?"),
     agentJob("smart_retry_agent", "Smart Retry Agent", "smart_retry", "Identify retry opportunities and recovery strategies", "0 0 */4 * * ?"),

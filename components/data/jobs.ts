@@ -15,6 +15,8 @@ export interface JobsArgs {
     readonly catalog: Catalog;
     readonly assets: AssetPaths;
     readonly notebookRequirements: JobSpecContext["notebookRequirements"];
+    /** Three-part name of the approval rules table in the Lakebase catalog, which the agents read. */
+    readonly approvalRulesTable: pulumi.Input<string>;
     /** The stack's budget policy, when spend is attributed per stack. */
     readonly budgetPolicyId?: pulumi.Input<string>;
     /** Defaults to every job of the catalogue. */
@@ -45,6 +47,7 @@ export class Jobs extends pulumi.ComponentResource {
             sources: {
                 warehouseId: args.warehouse.id,
                 llmEndpoint: config.llmEndpoint,
+                approvalRulesTable: args.approvalRulesTable,
                 genieSpaceTitle: args.names.display("Payment Analytics"),
                 simulatorEventsPerSecond: config.dataBootstrap.eventsPerSecond,
                 simulatorDurationMinutes: config.dataBootstrap.durationMinutes,

@@ -6,11 +6,11 @@ export interface PrincipalGrant {
     readonly privileges: readonly string[];
 }
 
-export type SecurableKind = "schema" | "volume" | "table";
+export type SecurableKind = "catalog" | "schema" | "volume" | "table";
 
 export interface SecurableGrants {
     readonly kind: SecurableKind;
-    /** Full name of the securable: `catalog.schema` or `catalog.schema.object`. */
+    /** Full name of the securable: `catalog`, `catalog.schema` or `catalog.schema.object`. */
     readonly fullName: pulumi.Input<string>;
     /** Logical name; also the child resource's name suffix, so it must be unique. */
     readonly key: string;

@@ -9,7 +9,6 @@ import { columnNames } from "../../contract";
  */
 export const SYNCED_TABLES = [
     { table: "online_features", primaryKey: ["id"] },
-    { table: "approval_rules", primaryKey: ["id"] },
 ] as const;
 
 /** Postgres schema of the synced tables, apart from the tables the app creates itself (schema `payment_analysis`, app/server/rules/store.ts). */

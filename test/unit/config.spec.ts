@@ -75,6 +75,7 @@ describe("stack config", () => {
         ["auto-stop too long", { warehouseAutoStopMinutes: "1000" }, "warehouseAutoStopMinutes", /at most 240/],
         ["auto-stop not a number", { warehouseAutoStopMinutes: "ten" }, "warehouseAutoStopMinutes", /whole number/],
         ["short auto-stop on a classic warehouse", { warehouseServerless: "false", warehouseType: "CLASSIC", warehouseAutoStopMinutes: "5" }, "warehouseAutoStopMinutes", /at least 10/],
+        ["a warehouse that cannot query the Lakebase catalog", { warehouseServerless: "false" }, "warehouseServerless", /only a serverless SQL warehouse can query/],
         ["serverless CLASSIC warehouse", { warehouseType: "CLASSIC" }, "warehouseType", /must be PRO/],
         ["a Lakebase project name with underscores", { lakebaseProjectName: "payment_db" }, "lakebaseProjectName", /a-z, 0-9 and -/],
         ["a Lakebase project name starting with a digit", { lakebaseProjectName: "2payments" }, "lakebaseProjectName", /start with a lower-case letter/],

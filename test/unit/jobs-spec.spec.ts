@@ -25,7 +25,7 @@ function context(overrides: Partial<JobSpecContext> = {}): JobSpecContext {
         schema: "sch",
         warehouseId: "wh-1",
         checkpointsPath: "/Volumes/cat/sch/checkpoints",
-        sources: { warehouseId: "wh-1", llmEndpoint: "llm", genieSpaceTitle: "[t] Payment Analytics", simulatorEventsPerSecond: 50, simulatorDurationMinutes: 3 },
+        sources: { warehouseId: "wh-1", llmEndpoint: "llm", approvalRulesTable: "lb.payment_analysis.approval_rules", genieSpaceTitle: "[t] Payment Analytics", simulatorEventsPerSecond: 50, simulatorDurationMinutes: 3 },
         assets: { notebook: (name) => ({ path: `/nb/${name}`, contentHash: `h-${name}` }), sqlFile: (name) => ({ path: `/sql/${name}.sql`, contentHash: `h-${name}` }) },
         compute: { kind: "serverless" },
         schedulesPaused: true,
@@ -115,7 +115,7 @@ describe("job spec builders", () => {
         const job = sqlJob("lakehouse_tables");
         const byKey = new Map(tasksOf(sqlFilesJobSpec(job, context())).map((task) => [task.taskKey, task]));
         const runOrder = job.files.map((file) => file.replace(/\.sql$/, ""));
-        assert.deepStrictEqual(runOrder, ["landing_table", "app_config", "approval_rules", "online_features", "vector_search_and_recommendations"]);
+        assert.deepStrictEqual(runOrder, ["landing_table", "app_config", "online_features", "vector_search_and_recommendations"]);
         assert.strictEqual(byKey.size, runOrder.length);
         runOrder.forEach((key, i) => {
             const task = byKey.get(key);
