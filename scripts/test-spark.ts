@@ -6,6 +6,9 @@
  * every SQL file twice, every dashboard dataset, training, contract check. The training exit value is parsed
  * by the same function the deployment uses. Prints one summary line; exits non-zero naming what failed.
  *
+ * The approval rules live where the app keeps them: a local PostgreSQL (Debian's, as in the app's tests) that the
+ * app's own rule store fills, read by Spark through a JDBC catalog named like the stack's Lakebase catalog.
+ *
  * The `{{catalog}}` placeholder is rendered as `spark_catalog`: OSS Spark resolves three-part names only in
  * its session catalog, the one catalog Delta can back. `{{schema}}` is the stack's real schema.
  */
@@ -13,9 +16,12 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { parseModelVersions } from "../components/data/model-versions";
+import { StackNames } from "../components/naming";
 import { parseStrictOptions } from "./lib/cli-args";
 import { REPO_ROOT, stackConfig } from "./lib/dashboards-stacks";
+import { startPostgres } from "./lib/local-postgres";
 import { buildSparkManifest } from "./lib/spark-local";
+import { seedLocalRules } from "./lib/spark-rules";
 
 const LOCAL_CATALOG = "spark_catalog";
 const USAGE = "usage: npm run test:spark [-- --stack <name>]   (default stack: dev)";
@@ -39,7 +45,7 @@ function tail(file: string, lines: number): string {
     return fs.readFileSync(file, "utf8").split("\n").slice(-lines).join("\n");
 }
 
-function main(): number {
+async function main(): Promise<number> {
     const started = Date.now();
     const options = parseStrictOptions(process.argv.slice(2), { stack: { type: "string" } }, (problem) => new Error(`${problem}\n${USAGE}`));
     const stack = options.stack ?? "dev";
@@ -55,7 +61,25 @@ function main(): number {
     const logFile = path.join(root, "run.log");
     fs.rmSync(resultFile, { force: true });
     const manifest = buildSparkManifest(REPO_ROOT, LOCAL_CATALOG, schema, config.alerts);
-    fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
+    const postgres = await startPostgres();
+    try {
+        const lakebaseCatalog = new StackNames(stack, config.namePrefix).unityCatalog(config.lakebase.catalogName);
+        const rules = await seedLocalRules(postgres, lakebaseCatalog);
+        fs.writeFileSync(manifestFile, JSON.stringify({ ...manifest, rules }, null, 2));
+        return runSpark(manifest, manifestFile, { work, resultFile, logFile, started });
+    } finally {
+        postgres.stop();
+    }
+}
+
+interface RunFiles {
+    readonly work: string;
+    readonly resultFile: string;
+    readonly logFile: string;
+    readonly started: number;
+}
+
+function runSpark(manifest: ReturnType<typeof buildSparkManifest>, manifestFile: string, { work, resultFile, logFile, started }: RunFiles): number {
     const interpreter = python();
     const env = { ...process.env, PYTHONPATH: REPO_ROOT, PYTHONUNBUFFERED: "1", PYSPARK_PYTHON: interpreter, PYSPARK_DRIVER_PYTHON: interpreter };
 
@@ -104,9 +128,12 @@ function main(): number {
     return 0;
 }
 
-try {
-    process.exitCode = main();
-} catch (error) {
-    console.error(`spark: ${(error as Error).message}`);
-    process.exitCode = 1;
-}
+main().then(
+    (code) => {
+        process.exitCode = code;
+    },
+    (error: Error) => {
+        console.error(`spark: ${error.message}`);
+        process.exitCode = 1;
+    },
+);

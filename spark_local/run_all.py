@@ -39,6 +39,9 @@ REALTIME_EVENTS = 500
 # Run once (availableNow, as its job runs it) over everything the landing table holds by then.
 CONTINUOUS_PROCESSOR = "continuous_processor.py"
 # The agent notebook in test mode (every role once) against the local stand-in of the SQL warehouse and the LLM.
+# The agent notebook's rules tool of each rule type; its rows reach the prompt under that key.
+RULES_TOOL_OF_TYPE = {"routing": "routing_rules", "retry": "retry_rules"}
+AGENT_DATA_MARKER = "Data (JSON, one key per query):\n"
 AGENT_WIDGETS = {"warehouse_id": "local-spark", "llm_endpoint": "fake-llm", "test_mode": "true"}
 # The Genie sync against the same stand-in; the space may cover only what these SQL files and notebooks produce.
 GENIE_WIDGETS = {"warehouse_id": "local-spark", "space_title": "Payment Analytics (local)"}
@@ -309,9 +312,11 @@ def run_agents(spark: Any, manifest: dict[str, Any], work: Path, outcome: Outcom
     agent query runs on Spark with its statement parameters, every prompt goes to the fake LLM."""
     from spark_local.notebook import run_notebook
 
-    widgets = {"catalog": manifest["catalog"], "schema": manifest["schema"], **AGENT_WIDGETS}
+    rules = manifest["rules"]
+    widgets = {"catalog": manifest["catalog"], "schema": manifest["schema"], "rules_table": rules["rulesTable"], **AGENT_WIDGETS}
     with local_workspace(spark, work) as recorded:
         result = run_notebook(NOTEBOOKS / "agent_framework.py", spark, widgets)
+    check_rules_given_to_agents(recorded.prompts, rules, outcome)
     if result.exit_value is None:
         outcome.fail("notebooks/agent_framework.py", "finished without dbutils.notebook.exit(...)")
         return {}
@@ -320,6 +325,27 @@ def run_agents(spark: Any, manifest: dict[str, Any], work: Path, outcome: Outcom
         if not figures["rows"]:
             outcome.fail(f"notebooks/agent_framework.py role {role}", "its queries returned no rows: the LLM would analyse nothing")
     return {"queries": len(recorded.statements), "prompts": len(recorded.prompts), "rows": {role: figures["rows"] for role, figures in roles.items()}}
+
+
+def check_rules_given_to_agents(prompts: list[list[dict[str, str]]], rules: dict[str, Any], outcome: Outcome) -> None:
+    """The rules the app stored reach the agent of their type through its rules tool; disabled ones reach none."""
+    where = "notebooks/agent_framework.py rules"
+    evidence: list[dict[str, Any]] = []
+    for messages in prompts:
+        for message in messages:
+            content = message.get("content", "")
+            if message.get("role") == "user" and AGENT_DATA_MARKER in content:
+                evidence.append(json.loads(content.split(AGENT_DATA_MARKER, 1)[1]))
+    for rule_type, names in rules["active"].items():
+        tool = RULES_TOOL_OF_TYPE[rule_type]
+        given = {row["name"] for data in evidence for row in data.get(tool, [])}
+        missing = [name for name in names if name not in given]
+        if missing:
+            outcome.fail(where, f"the active {rule_type} rules {missing} the app stored never reached the agents through {tool} (it returned {sorted(given)})")
+    shown = {row["name"] for data in evidence for tool in RULES_TOOL_OF_TYPE.values() for row in data.get(tool, [])}
+    for name in rules["inactive"]:
+        if name in shown:
+            outcome.fail(where, f"the disabled rule {name!r} reached an agent")
 
 
 def routing_margin(training: Any, accuracy: float) -> tuple[float, float]:
@@ -452,7 +478,7 @@ def main(argv: list[str]) -> int:
             raise SystemExit(f"the manifest's catalog is {manifest['catalog']!r}; the local run renders {{{{catalog}}}} as {LOCAL_CATALOG!r}")
         schema = manifest["schema"]
         allow_three_part_names_in_delta_builder()
-        spark = step("spark session", lambda: start_session(work))
+        spark = step("spark session", lambda: start_session(work, manifest["rules"]))
         use_schema(spark, LOCAL_CATALOG, schema)
         widgets = {"catalog": LOCAL_CATALOG, "schema": schema, **SIMULATOR_WIDGETS}
         simulator = step("notebooks/transaction_simulator.py", lambda: run_notebook(NOTEBOOKS / "transaction_simulator.py", spark, widgets))

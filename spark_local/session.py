@@ -10,9 +10,16 @@ from pyspark.sql import SparkSession
 # `{{catalog}}` placeholder to it; `{{schema}}` keeps the stack's real schema name.
 LOCAL_CATALOG = "spark_catalog"
 
+# Spark's JDBC catalog reads the PostgreSQL that stands in for the stack's Lakebase database; the driver
+# comes from Maven Central like Delta's jars.
+POSTGRES_JDBC_PACKAGE = "org.postgresql:postgresql:42.7.14"
+JDBC_CATALOG = "org.apache.spark.sql.execution.datasources.v2.jdbc.JDBCTableCatalog"
 
-def start_session(work_dir: Path) -> SparkSession:
-    """local[2], Delta extensions and catalog, warehouse under `work_dir`, few shuffle partitions, no UI."""
+
+def start_session(work_dir: Path, postgres_catalog: dict[str, str] | None = None) -> SparkSession:
+    """local[2], Delta extensions and catalog, warehouse under `work_dir`, few shuffle partitions, no UI. With
+    `postgres_catalog` ({catalog, jdbcUrl, user, password}) a PostgreSQL database is also a catalog of its own,
+    as a Lakebase database registered in Unity Catalog is on Databricks."""
     from delta import configure_spark_with_delta_pip
 
     warehouse = work_dir / "warehouse"
@@ -31,7 +38,18 @@ def start_session(work_dir: Path) -> SparkSession:
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
     )
-    spark = configure_spark_with_delta_pip(builder).getOrCreate()
+    packages: list[str] = []
+    if postgres_catalog is not None:
+        name = postgres_catalog["catalog"]
+        builder = (
+            builder.config(f"spark.sql.catalog.{name}", JDBC_CATALOG)
+            .config(f"spark.sql.catalog.{name}.url", postgres_catalog["jdbcUrl"])
+            .config(f"spark.sql.catalog.{name}.driver", "org.postgresql.Driver")
+            .config(f"spark.sql.catalog.{name}.user", postgres_catalog["user"])
+            .config(f"spark.sql.catalog.{name}.password", postgres_catalog["password"])
+        )
+        packages.append(POSTGRES_JDBC_PACKAGE)
+    spark = configure_spark_with_delta_pip(builder, extra_packages=packages).getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
     return spark
 

@@ -2,6 +2,7 @@
 and the comparison of what Spark created with the data contract."""
 from __future__ import annotations
 
+import json
 import shutil
 import tempfile
 import unittest
@@ -9,10 +10,38 @@ from pathlib import Path
 
 import numpy as np
 
-from spark_local.run_all import Outcome, check_contract, local_statement, served_output_problem
+from spark_local.run_all import AGENT_DATA_MARKER, Outcome, check_contract, check_rules_given_to_agents, local_statement, served_output_problem
 from spark_local.session import LOCAL_CATALOG, start_session, use_schema
 
 SCHEMA = "contract_test"
+
+
+def agent_prompt(evidence: dict[str, list[dict[str, str]]]) -> list[dict[str, str]]:
+    return [{"role": "system", "content": "You are an analyst."}, {"role": "user", "content": f"Question: q\n\n{AGENT_DATA_MARKER}{json.dumps(evidence)}"}]
+
+
+class RulesGivenToAgentsTest(unittest.TestCase):
+    RULES = {"active": {"routing": ["Route Amex"], "retry": ["Retry later"]}, "inactive": ["Old rule"]}
+
+    def failures(self, prompts: list[list[dict[str, str]]]) -> list[str]:
+        outcome = Outcome()
+        check_rules_given_to_agents(prompts, self.RULES, outcome)
+        return outcome.failures
+
+    def test_each_active_rule_reaching_its_agent_passes(self) -> None:
+        prompts = [agent_prompt({"routing_rules": [{"name": "Route Amex"}]}), agent_prompt({"retry_rules": [{"name": "Retry later"}]})]
+        self.assertEqual(self.failures(prompts), [])
+
+    def test_a_rule_shown_under_another_tool_does_not_count(self) -> None:
+        prompts = [agent_prompt({"routing_rules": [{"name": "Route Amex"}, {"name": "Retry later"}]})]
+        failures = self.failures(prompts)
+        self.assertEqual(len(failures), 1)
+        self.assertIn("retry_rules", failures[0])
+
+    def test_a_disabled_rule_reaching_an_agent_fails(self) -> None:
+        prompts = [agent_prompt({"routing_rules": [{"name": "Route Amex"}, {"name": "Old rule"}], "retry_rules": [{"name": "Retry later"}]})]
+        self.assertEqual(len(self.failures(prompts)), 1)
+        self.assertIn("Old rule", self.failures(prompts)[0])
 
 
 class SqlTest(unittest.TestCase):
