@@ -15,6 +15,7 @@ const T = {
     warehouse: "databricks:index/sqlEndpoint:SqlEndpoint",
     permissions: "databricks:index/permissions:Permissions",
     grants: "databricks:index/grants:Grants",
+    lakebaseCatalog: "databricks:index/postgresCatalog:PostgresCatalog",
     grant: "databricks:index/grant:Grant",
     command: "command:local:Command",
     secret: "databricks:index/secret:Secret",
@@ -97,7 +98,9 @@ describe("app, grants and permissions per stack", function () {
             assert.strictEqual(new Set(authoritative).size, authoritative.length, `duplicated owner: ${authoritative.join(", ")}`);
             const perPrincipal = ofType(e.resources, T.grant).map((g) => `${controlledObject(g)}/${String(g.inputs["principal"])}`);
             assert.strictEqual(new Set(perPrincipal).size, perPrincipal.length);
-            const catalogGrants = ofType(e.resources, T.grants).filter((g) => g.inputs["catalog"] !== undefined);
+            // Only the stack's own Lakebase catalog may: other teams grant on the shared one too.
+            const ownCatalog = String(findResource(e.resources, T.lakebaseCatalog, "lakebase-catalog").inputs["catalogId"]);
+            const catalogGrants = ofType(e.resources, T.grants).filter((g) => g.inputs["catalog"] !== undefined && g.inputs["catalog"] !== ownCatalog);
             assert.strictEqual(catalogGrants.length, 0, "the shared catalog must never get an authoritative Grants");
         }
     });

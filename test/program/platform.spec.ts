@@ -145,10 +145,10 @@ describe("the program under mocks", function () {
         assert.ok(catalog.dependencies.includes(database.urn), "the catalog must wait for the database it exposes");
     });
 
-    it("syncs online features and approval rules from their Delta tables continuously, in one pipeline, after the tables exist", () => {
+    it("syncs online features from their Delta table continuously, in one pipeline, after the tables exist", () => {
         for (const [e, catalog, schema] of [[dev, "ahs_demos_catalog", "ahs_demo_payment_analysis_dev"], [prod, "prod_catalog", "ahs_demo_payment_analysis_prod"]] as const) {
             const synced = ofType(e.resources, T.syncedTable);
-            assert.deepStrictEqual(synced.map((r) => r.name).sort(), ["lakebase-synced-approval-rules", "lakebase-synced-online-features"]);
+            assert.deepStrictEqual(synced.map((r) => r.name).sort(), ["lakebase-synced-online-features"]);
             const lakebaseCatalog = String(findResource(e.resources, T.lakebaseCatalog, "lakebase-catalog").inputs["catalogId"]);
             const tablesStep = findResource(e.resources, "command:local:Command", "lakehouse-tables-create");
             for (const r of synced) {
@@ -162,11 +162,9 @@ describe("the program under mocks", function () {
                 const tablesComponent = e.resources.find((x) => x.urn === tablesStep.parent);
                 assert.ok(r.dependencies.some((urn) => urn === tablesStep.urn || urn === tablesComponent?.urn), `${r.name} must wait for its source table`);
             }
-            const [first, second] = ["lakebase-synced-online-features", "lakebase-synced-approval-rules"].map((n) => findResource(e.resources, T.syncedTable, n).inputs["spec"] as Record<string, unknown>);
+            const first = findResource(e.resources, T.syncedTable, "lakebase-synced-online-features").inputs["spec"] as Record<string, unknown>;
             // The pipeline's state lives in the stack's own schema; its spend goes to the stack's budget policy (prod has one).
             assert.deepStrictEqual(first["newPipelineSpec"], { storageCatalog: catalog, storageSchema: schema, ...(e === prod ? { budgetPolicyId: "budget-policy-policy-id" } : {}) });
-            assert.strictEqual(second["existingPipelineId"], "lakebase-synced-online-features-pipeline-id", "the second table joins the first one's pipeline");
-            assert.strictEqual(second["newPipelineSpec"], undefined);
         }
     });
 
