@@ -151,7 +151,7 @@ const rawSchema = z
         simulatorDurationMinutes: int(1, 50, 5),
         llmEndpoint: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/).default("databricks-meta-llama-3-3-70b-instruct"),
         embeddingEndpoint: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/).default(DEFAULT_EMBEDDING_ENDPOINT),
-        cloudRegion: optionalText(z.string().regex(/^(aws|azure|gcp):[a-z0-9-]+$/, "must be <cloud>:<region>, e.g. aws:eu-central-1 or azure:westeurope")),
+        cloudRegion: optionalText(z.string().regex(/^(aws|azure|gcp):[a-z0-9-]+$/, "must be <cloud>:<region>, e.g. aws:eu-central-1 or azure:eastus2")),
         budgetPolicy: z
             .string()
             .refine((text) => text === "off" || text === "create" || UUID.test(text), {

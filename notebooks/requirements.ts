@@ -43,7 +43,7 @@ export const NOTEBOOKS: readonly NotebookSpec[] = [
     {
         name: "train_models",
         runtime: "job",
-        parameters: ["catalog", "schema", "lookback_days", "max_rows", "n_estimators", "min_samples_split"],
+        parameters: ["catalog", "schema", "lookback_days", "max_rows", "n_estimators", "min_samples_split", "min_training_rows"],
         packages: [SCIKIT_LEARN, MLFLOW],
         models: ["approval_propensity_model", "risk_scoring_model", "smart_routing_policy", "smart_retry_policy"],
     },

@@ -46,6 +46,8 @@ dbutils.widgets.text("lookback_days", "30", "Training window (days)")
 dbutils.widgets.text("max_rows", "500000", "Maximum training rows")
 dbutils.widgets.text("n_estimators", "100", "Trees per forest")
 dbutils.widgets.text("min_samples_split", "5", "min_samples_split")
+# No default: the job passes the deployment's threshold (the one its readiness check used before starting this run).
+dbutils.widgets.text("min_training_rows", "", "Minimum training rows")
 
 # COMMAND ----------
 
@@ -59,6 +61,8 @@ def identifier(value: str, widget_name: str) -> str:
 
 
 def positive_int(value: str, widget_name: str) -> int:
+    if not value.strip():
+        raise ValueError(f"widget '{widget_name}' is not set: pass a positive integer (the training job passes the deployment's value)")
     try:
         parsed = int(value)
     except ValueError:
@@ -74,9 +78,9 @@ LOOKBACK_DAYS = positive_int(dbutils.widgets.get("lookback_days"), "lookback_day
 MAX_ROWS = positive_int(dbutils.widgets.get("max_rows"), "max_rows")
 N_ESTIMATORS = positive_int(dbutils.widgets.get("n_estimators"), "n_estimators")
 MIN_SAMPLES_SPLIT = positive_int(dbutils.widgets.get("min_samples_split"), "min_samples_split")
+MIN_TRAINING_ROWS = positive_int(dbutils.widgets.get("min_training_rows"), "min_training_rows")
 SILVER_TABLE = f"{CATALOG}.{SCHEMA}.payments_enriched_silver"
 CHAMPION_ALIAS = "champion"
-MIN_TRAINING_ROWS = 50
 
 # COMMAND ----------
 

@@ -30,7 +30,6 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = REPO_ROOT / "notebooks"
 
 SIMULATOR_WIDGETS = {"events_per_second": "50", "duration_minutes": "1", "max_runtime_minutes": "5"}
-TRAINING_WIDGETS = {"lookback_days": "30", "max_rows": "500000", "n_estimators": "100", "min_samples_split": "5"}
 ETL_PIPELINE = ["bronze_ingest.py", "silver_transform.py"]
 # Reads the landing table's change feed from the latest version on: its first update sees no events, so a
 # batch from the simulator's own first_attempts() is appended and a second update must stream exactly it.
@@ -397,7 +396,8 @@ def train(spark: Any, manifest: dict[str, Any], work: Path, expected: dict[str, 
 
     mlflow.set_registry_uri = set_registry_uri  # type: ignore[assignment]
     try:
-        widgets = {"catalog": manifest["catalog"], "schema": manifest["schema"], **TRAINING_WIDGETS}
+        # As its job passes them (components/data/job-catalog.ts), the deployment's row threshold among them.
+        widgets = {"catalog": manifest["catalog"], "schema": manifest["schema"], **manifest["jobWidgets"]["train_models"]}
         result = run_notebook(NOTEBOOKS / "train_models.py", spark, widgets)
     finally:
         mlflow.set_registry_uri = original  # type: ignore[assignment]

@@ -1,12 +1,7 @@
 import { local } from "@pulumi/command";
 import { z } from "zod";
 import { npmScriptCommand, RunnerConnection, runnerEnvironment } from "./run-step";
-
-/**
- * Rows the silver table must hold before training is declared. The training notebook refuses fewer on its
- * own (MIN_TRAINING_ROWS), so the deployment never starts a run that can only fail.
- */
-export const TRAINING_MIN_ROWS = 50;
+import { TRAINING_MIN_ROWS } from "./training-threshold";
 
 /** The silver table the training notebook reads. */
 export const TRAINING_SOURCE_TABLE = "payments_enriched_silver";
@@ -29,7 +24,8 @@ export type DataReadiness = z.infer<typeof ANSWER>;
 export const FILLED_BY_BOOTSTRAP: DataReadiness = { ready: true, reason: "the simulated bootstrap fills the schema during this deployment" };
 
 /**
- * Asks the workspace, on every preview and `up`, whether there is data to train on (`npm run data-readiness`,
+ * Asks the workspace, on every preview and `up`, whether there is data to train on: at least TRAINING_MIN_ROWS
+ * rows, the threshold the training job also passes its notebook (`npm run data-readiness`,
  * through the command provider's `run` invoke, so the answer is a plain value the program can branch on
  * before declaring resources). A failure to find out fails the deployment with the script's message.
  */

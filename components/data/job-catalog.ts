@@ -5,6 +5,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { GOLD_VIEWS_SQL, LAKEHOUSE_BOOTSTRAP_SQL, LAKEHOUSE_TABLES_SQL } from "../../contract/sql-files";
+import { TRAINING_MIN_ROWS, TRAINING_MIN_ROWS_WIDGET } from "./training-threshold";
 
 /** Compute shape of a notebook job on classic clusters (serverless ignores it). */
 export type ComputeProfile = "single-node" | "single-node-ml" | "autoscale";
@@ -183,8 +184,15 @@ export const JOB_DEFINITIONS: readonly JobDefinition[] = [
         maxRetries: 1,
         trigger: { kind: "cron", quartz: "0 0 3 * * ?" },
         tags: { component: "ml-training" },
-        // The original's hyper-parameters; 30 days and 500 000 rows bound the pandas frame on one node.
-        fixedParameters: { lookback_days: "30", max_rows: "500000", n_estimators: "100", min_samples_split: "5" },
+        // The original's hyper-parameters; 30 days and 500 000 rows bound the pandas frame on one node. The row
+        // threshold is the readiness check's own, so the notebook refuses exactly what the deployment would not train on.
+        fixedParameters: {
+            lookback_days: "30",
+            max_rows: "500000",
+            n_estimators: "100",
+            min_samples_split: "5",
+            [TRAINING_MIN_ROWS_WIDGET]: String(TRAINING_MIN_ROWS),
+        },
     },
     {
         kind: "notebook",

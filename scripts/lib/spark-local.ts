@@ -43,8 +43,8 @@ export interface SparkManifest {
     readonly jobWidgets: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
-/** Notebooks the local run executes with the widget values their job fixes. */
-const JOB_NOTEBOOKS: readonly string[] = ["continuous_processor"];
+/** Notebooks the local run executes with the widget values their job fixes (for training, the row threshold too). */
+const JOB_NOTEBOOKS: readonly string[] = ["continuous_processor", "train_models"];
 
 export interface RenderedAlert {
     readonly key: string;

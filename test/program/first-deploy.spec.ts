@@ -1,5 +1,6 @@
 import * as assert from "assert";
 import { DATA_DEPENDENT_WORK } from "../../components/data/data-readiness";
+import { TRAINING_MIN_ROWS, TRAINING_MIN_ROWS_WIDGET } from "../../components/data/training-threshold";
 import { Evaluation, EvaluationError, evaluateProgram, findResource, ofType } from "../support/program";
 
 const T = {
@@ -8,6 +9,7 @@ const T = {
     pipeline: "databricks:index/pipeline:Pipeline",
     vsIndex: "databricks:index/vectorSearchIndex:VectorSearchIndex",
     app: "databricks:index/app:App",
+    job: "databricks:index/job:Job",
     permissions: "databricks:index/permissions:Permissions",
 };
 const EMPTY = { ready: false, reason: "prod_catalog.ahs_demo_payment_analysis_prod.payments_enriched_silver does not exist yet" };
@@ -49,6 +51,17 @@ describe("a first prod deploy on an empty schema: what needs data waits for it",
         findResource(filled.resources, T.command, "app-deploy");
         const bound = (findResource(filled.resources, T.app, "app").inputs["resources"] as { name: string }[]).map((r) => r.name);
         assert.equal(bound.filter((name) => name.startsWith("serving-")).length, 4, "the app's code runs once its endpoints are bound");
+    });
+
+    it("trains on the threshold the readiness check asked for: the training job passes its notebook the same row count", () => {
+        const asked = filled.invokes
+            .filter((invoke) => invoke.token === "command:local:run")
+            .map((invoke) => /--min-rows (\S+)/.exec(String(invoke.args["command"]))?.[1]);
+        assert.deepStrictEqual(asked, [String(TRAINING_MIN_ROWS)], "prod asks the workspace once, for TRAINING_MIN_ROWS rows");
+        const tasks = findResource(filled.resources, T.job, "jobs-train-models").inputs["tasks"] as { notebookTask: { baseParameters: Record<string, string> } }[];
+        assert.strictEqual(tasks[0].notebookTask.baseParameters[TRAINING_MIN_ROWS_WIDGET], asked[0]);
+        // The run itself passes no override, so the job's value is the one the notebook receives.
+        assert.doesNotMatch(String(findResource(filled.resources, T.command, "training-train").inputs["create"]), /--param/);
     });
 
     it("never asks in dev, where the bootstrap fills the schema in the same `up`", async () => {

@@ -56,6 +56,8 @@ export interface Evaluation {
     readonly resources: RegisteredResource[];
     /** The program's stack outputs, resolved. */
     readonly outputs: Record<string, unknown>;
+    /** Every invoke the program made (token and arguments), in order: what it asked the workspace or the shell. */
+    readonly invokes: readonly { token: string; args: Record<string, unknown> }[];
 }
 
 /** Stack config as the Pulumi CLI would hand it to the program: every value a string. */
@@ -192,6 +194,7 @@ export async function evaluateProgram(options: EvaluationOptions): Promise<Evalu
     Object.assign(config, withProjectDefaults(config, REPO_ROOT));
 
     const registered: RegisteredResource[] = [];
+    const invokes: { token: string; args: Record<string, unknown> }[] = [];
     await pulumi.runtime.setMocks(
         {
             newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, unknown> } {
@@ -205,6 +208,7 @@ export async function evaluateProgram(options: EvaluationOptions): Promise<Evalu
                 return { id: `${args.name}-id`, state: { ...state, ...computedState(args.type, args.name, args.inputs) } };
             },
             call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
+                invokes.push({ token: args.token, args: args.inputs as Record<string, unknown> });
                 const answer = invokeResults(options.caller ?? DEFAULT_CALLER, options.dataReadiness)[args.token];
                 if (!answer) throw new Error(`test harness: no mock answer for invoke ${args.token}`);
                 return answer(args.inputs);
@@ -247,7 +251,7 @@ export async function evaluateProgram(options: EvaluationOptions): Promise<Evalu
     try {
         const outputs = await resolveOutputs(await runProgram());
         await settings.waitForRPCs();
-        return { resources: registered, outputs };
+        return { resources: registered, outputs, invokes };
     } catch (error) {
         throw new EvaluationError(error, registered);
     }

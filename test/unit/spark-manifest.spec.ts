@@ -4,6 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { ALL_SQL_FILES } from "../../contract/sql-files";
 import { buildSparkManifest } from "../../scripts/lib/spark-local";
+import { TRAINING_MIN_ROWS, TRAINING_MIN_ROWS_WIDGET } from "../../components/data/training-threshold";
 
 const REPO_ROOT = path.resolve(__dirname, "..", "..");
 const THRESHOLDS = { approvalRateMinPercent: 80, declineSpikePercent: 200, latencyP95MaxMs: 2000, subscribers: [] };
@@ -51,6 +52,12 @@ describe("local Spark run manifest (scripts/lib/spark-local.ts)", () => {
 
     it("runs the continuous processor with the widget values its job fixes (availableNow)", () => {
         assert.equal(manifest.jobWidgets["continuous_processor"]?.["run_once"], "true");
+    });
+
+    it("trains with the widget values the training job passes, the deployment's row threshold among them", () => {
+        const widgets = manifest.jobWidgets["train_models"];
+        assert.strictEqual(widgets?.[TRAINING_MIN_ROWS_WIDGET], String(TRAINING_MIN_ROWS));
+        assert.deepStrictEqual(Object.keys(widgets ?? {}).sort(), ["lookback_days", "max_rows", "min_samples_split", TRAINING_MIN_ROWS_WIDGET, "n_estimators"].sort());
     });
 
     it("refuses a SQL file that no job runs", () => {
