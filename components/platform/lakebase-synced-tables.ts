@@ -7,9 +7,12 @@ import { columnNames } from "../../contract";
  * follows the Delta table's change data feed, so what jobs and the app merge into Delta reaches Postgres
  * without a copy step.
  */
-export const SYNCED_TABLES = [
-    { table: "online_features", primaryKey: ["id"] },
-] as const;
+export interface SyncedTableSpec {
+    readonly table: string;
+    readonly primaryKey: readonly string[];
+}
+
+export const SYNCED_TABLES: readonly SyncedTableSpec[] = [{ table: "online_features", primaryKey: ["id"] }];
 
 /** Postgres schema of the synced tables, apart from the tables the app creates itself (schema `payment_analysis`, app/server/rules/store.ts). */
 export const LAKEBASE_SYNCED_SCHEMA = "lakehouse";
@@ -21,8 +24,8 @@ export const LAKEBASE_SYNCED_SCHEMA = "lakehouse";
 export const SYNC_SCHEDULING_POLICY = "CONTINUOUS";
 
 /** Fails when the data contract no longer has a synced table's primary key columns. */
-export function checkSyncedTableKeys(columnsOf: (table: string) => readonly string[] = columnNames): void {
-    for (const { table, primaryKey } of SYNCED_TABLES) {
+export function checkSyncedTableKeys(columnsOf: (table: string) => readonly string[] = columnNames, tables: readonly SyncedTableSpec[] = SYNCED_TABLES): void {
+    for (const { table, primaryKey } of tables) {
         const columns = columnsOf(table);
         const missing = primaryKey.filter((column) => !columns.includes(column));
         if (missing.length > 0) {
@@ -42,6 +45,8 @@ export interface LakebaseSyncedTablesArgs {
     readonly budgetPolicyId?: pulumi.Input<string>;
     /** What creates the source tables (the lakehouse tables step). */
     readonly sourcesReady: pulumi.Resource;
+    /** Defaults to SYNCED_TABLES. */
+    readonly tables?: readonly SyncedTableSpec[];
 }
 
 /**
@@ -55,9 +60,10 @@ export class LakebaseSyncedTables extends pulumi.ComponentResource {
 
     constructor(name: string, args: LakebaseSyncedTablesArgs, opts?: pulumi.ComponentResourceOptions) {
         super("payment-analysis:platform:LakebaseSyncedTables", name, {}, opts);
-        checkSyncedTableKeys();
+        const tables = args.tables ?? SYNCED_TABLES;
+        checkSyncedTableKeys(columnNames, tables);
         let pipelineId: pulumi.Output<string> | undefined;
-        for (const { table, primaryKey } of SYNCED_TABLES) {
+        for (const { table, primaryKey } of tables) {
             const common = {
                 sourceTableFullName: pulumi.interpolate`${args.catalog}.${args.schema}.${table}`,
                 primaryKeyColumns: [...primaryKey],
