@@ -7,7 +7,8 @@
  * would create-or-update the same-titled space and then run the old command's delete on that very space.
  * So a change of the notebook or the job spec is an update that re-runs the sync in place (the notebook
  * updates the space with the same title, keeping its id); only a new title replaces the command, deleting
- * the old space before the new one is created.
+ * the old space before the new one is created. A sync that failed after creating the space (a timeout) leaves
+ * no state, and the next `up` adopts that space: the notebook finds it by title.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { local } from "@pulumi/command";
