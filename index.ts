@@ -31,6 +31,7 @@ import { notebookSpec } from "./notebooks/requirements";
 import { Dashboards } from "./components/analytics/dashboards";
 import { SqlAlerts } from "./components/analytics/alerts";
 import { QualityMonitors } from "./components/analytics/quality-monitors";
+import { GENIE_SPACE_WORK, GenieSpace } from "./components/analytics/genie-space";
 import { MONITORED_TABLES } from "./contract";
 import { rulesTableName } from "./contract/rules";
 import { AppStackObjects, StackDashboard } from "./components/app/stack-objects";
@@ -184,7 +185,7 @@ export = async () => {
     const readiness = bootstrap
         ? FILLED_BY_BOOTSTRAP
         : await askDataReadiness({ connection: scriptConnection, warehouseName: warehouseDisplayName, table: `${config.catalog}.${config.schema}.${TRAINING_SOURCE_TABLE}` });
-    if (!readiness.ready) pulumi.log.warn(`Deferred until there is data to train on (${readiness.reason}): ${DATA_DEPENDENT_WORK.join(", ")}. Run \`pulumi up\` again once it has arrived.`);
+    if (!readiness.ready) pulumi.log.warn(`Deferred until there is data to train on (${readiness.reason}): ${[...DATA_DEPENDENT_WORK, GENIE_SPACE_WORK].join(", ")}. Run \`pulumi up\` again once it has arrived.`);
     const training = readiness.ready
         ? new TrainingRun("training", {
               jobs: workflowJobs,
@@ -202,6 +203,18 @@ export = async () => {
               { names, catalog: unityCatalog.catalogName, schema: unityCatalog.schemaName, modelVersions: training.modelVersions, tags: config.tags, budgetPolicyId },
               withProvider,
           )
+        : undefined;
+    // The Ask page's Genie space, over the gold views: the dev bootstrap creates them during this `up`; a stack
+    // without it runs the gold views job first once silver has data, and until then has no space (the views
+    // need silver), which `pendingWork` lists.
+    const genieSpace = readiness.ready
+        ? new GenieSpace("genie-space", {
+              jobs: workflowJobs,
+              assets,
+              connection: scriptConnection,
+              title: names.display("Payment Analytics"),
+              goldViews: bootstrap ? { kind: "step", step: bootstrap.steps["gold-views"] } : { kind: "run-job" },
+          })
         : undefined;
     const vectorSearch = new VectorSearch(
         "vector-search",
@@ -245,6 +258,7 @@ export = async () => {
                 jobs: Object.fromEntries(APP_JOBS.map((key) => [key, workflowJobs.job(key).id])),
                 reportsVolume: unityCatalog.volumes.reports.fullName,
                 stackObjectsScope: stackObjects.scope,
+                ...(genieSpace ? { genieSpace: { id: genieSpace.spaceId, title: genieSpace.title } } : {}),
             },
             codeAfter: stackObjects.secrets,
             // The app's pages need the serving endpoints: without data it exists, bound and permitted, but runs no code yet.
@@ -375,7 +389,7 @@ export = async () => {
         lakebaseCatalog: lakebase.catalogName,
         lakebaseSyncedTables: syncedTables.tables,
         models: serving?.models ?? {},
-        pendingWork: readiness.ready ? [] : DATA_DEPENDENT_WORK.map((work) => `${work}: ${readiness.reason}`),
+        pendingWork: readiness.ready ? [] : [...DATA_DEPENDENT_WORK, GENIE_SPACE_WORK].map((work) => `${work}: ${readiness.reason}`),
         jobs: workflowJobs.outputs(),
         pipelines: lakeflowPipelines.outputs(),
         vectorSearchEndpoint: vectorSearch.endpointName,
@@ -383,6 +397,7 @@ export = async () => {
         dashboards: analytics.dashboards,
         sqlAlerts: alerts.ids,
         dataQualityMonitors: qualityMonitors?.ids ?? {},
+        genieSpaceId: genieSpace?.spaceId ?? null,
         appName: app.name,
         appUrl: app.url,
     };

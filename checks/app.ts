@@ -22,6 +22,7 @@ export function expectedAppEnv(): Map<string, string> {
         [envName.warehouse, BINDING_KEYS.warehouse],
         [envName.reportsVolume, BINDING_KEYS.reportsVolume],
         [envName.lakebaseHost, BINDING_KEYS.lakebase],
+        [envName.genieSpace, BINDING_KEYS.genieSpace],
         ...MODEL_KEYS.map((key) => [envName.serving(key), BINDING_KEYS.servingEndpoint(key)] as [string, string]),
         ...JOB_KEYS.map((key) => [envName.job(key), BINDING_KEYS.job(key)] as [string, string]),
         [envName.pipelines, BINDING_KEYS.stackObjects(STACK_OBJECT_KEYS.pipelines)],

@@ -8,6 +8,9 @@
 # MAGIC The space covers the gold views and silver table of the original, with its sample questions.
 # MAGIC Before calling the API the notebook checks that every table and every column the instructions
 # MAGIC name exists, so the space never describes a column that is not there.
+# MAGIC
+# MAGIC `pulumi up` runs it after the gold views exist and binds the app to the space named by its exit value,
+# MAGIC `{"action": "created" | "updated", "space_id": "<id>"}` (components/analytics/genie-space-exit.ts reads it).
 
 # COMMAND ----------
 

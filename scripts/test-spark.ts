@@ -3,8 +3,8 @@
  *
  * Renders what the stack deploys with the deployment's own code (scripts/lib/spark-local.ts), runs the Python
  * unit tests of the local runner, then spark_local/run_all.py in the project's venv: simulator, ETL pipeline,
- * every SQL file twice, every dashboard dataset, training, contract check. The training exit value is parsed
- * by the same function the deployment uses. Prints one summary line; exits non-zero naming what failed.
+ * every SQL file twice, every dashboard dataset, the Genie sync, training, contract check. The training and Genie
+ * sync exit values are parsed by the same functions the deployment uses. Prints one summary line; exits non-zero naming what failed.
  *
  * The approval rules live where the app keeps them: a local PostgreSQL (Debian's, as in the app's tests) that the
  * app's own rule store fills, read by Spark through a JDBC catalog named like the stack's Lakebase catalog.
@@ -15,6 +15,7 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { parseGenieSyncExit } from "../components/analytics/genie-space-exit";
 import { parseModelVersions } from "../components/data/model-versions";
 import { StackNames } from "../components/naming";
 import { parseStrictOptions } from "./lib/cli-args";
@@ -31,6 +32,8 @@ interface RunResult {
     datasets: { total: number; ran: number; withRows: number };
     models: number;
     exitValue: string | null;
+    /** The two genie syncs' exit values (absent when the run stopped before them). */
+    genie?: { exitValues: (string | null)[] };
     failures: string[];
 }
 
@@ -43,6 +46,17 @@ function python(): string {
 function tail(file: string, lines: number): string {
     if (!fs.existsSync(file)) return "";
     return fs.readFileSync(file, "utf8").split("\n").slice(-lines).join("\n");
+}
+
+/** The deployment binds the app to the space id in the sync's exit value: both syncs must carry the same one. */
+function genieExitProblems(result: RunResult): string[] {
+    if (!result.genie) return result.failures.length === 0 ? ["notebooks/sync_genie_space.py: the run reported no sync"] : [];
+    try {
+        const ids = result.genie.exitValues.map((value) => parseGenieSyncExit(value ?? "").spaceId);
+        return new Set(ids).size === 1 && ids.length === 2 ? [] : [`notebooks/sync_genie_space.py exit values name spaces ${ids.join(", ")}; two syncs must report one space`];
+    } catch (error) {
+        return [`notebooks/sync_genie_space.py exit value: ${(error as Error).message}`];
+    }
 }
 
 async function main(): Promise<number> {
@@ -117,6 +131,7 @@ function runSpark(manifest: ReturnType<typeof buildSparkManifest>, manifestFile:
     } else if (failures.length === 0) {
         failures.push("notebooks/train_models.py: no exit value");
     }
+    failures.push(...genieExitProblems(result));
     if (run.status !== 0 && failures.length === 0) failures.push(`spark_local.run_all exited with ${run.status ?? run.signal}; see ${relativeLog}`);
     const seconds = Math.round((Date.now() - started) / 1000);
     const { total, ran, withRows } = result.datasets;

@@ -288,11 +288,15 @@ def sync_genie(spark: Any, manifest: dict[str, Any], work: Path, outcome: Outcom
     widgets = {"catalog": manifest["catalog"], "schema": manifest["schema"], **GENIE_WIDGETS}
     where = "notebooks/sync_genie_space.py"
     with local_workspace(spark, work) as recorded:
-        runs = [json.loads(run_notebook(NOTEBOOKS / "sync_genie_space.py", spark, widgets).exit_value or "null") for _ in range(2)]
+        exit_values = [run_notebook(NOTEBOOKS / "sync_genie_space.py", spark, widgets).exit_value for _ in range(2)]
+    runs = [json.loads(value or "null") for value in exit_values]
     if [run and run["action"] for run in runs] != ["created", "updated"] or runs[0]["space_id"] != runs[1]["space_id"]:
         outcome.fail(where, f"two syncs answered {runs}; the first must create the space, the second update that same space")
     if len(recorded.genie_spaces) != 1:
         outcome.fail(where, f"the workspace holds {len(recorded.genie_spaces)} spaces after two syncs, not one")
+    # The deployment binds the app to the id in the exit value: it must be the space the workspace holds.
+    elif any(run and run.get("space_id") not in recorded.genie_spaces for run in runs):
+        outcome.fail(where, f"the exit values {exit_values} name a space the workspace does not hold ({sorted(recorded.genie_spaces)})")
     servable = {d["name"] for d in manifest["contract"] if d["producer"] in GENIE_PRODUCERS}
     prefix = f"{manifest['catalog']}.{manifest['schema']}."
     tables: list[str] = []
@@ -303,7 +307,8 @@ def sync_genie(spark: Any, manifest: dict[str, Any], work: Path, outcome: Outcom
         foreign = [t for t in tables if not t.startswith(prefix) or t[len(prefix):] not in servable]
         if foreign or not tables:
             outcome.fail(f"{where} {write}", f"the space's tables {foreign or tables} are not gold views or silver of {prefix[:-1]} ({', '.join(sorted(GENIE_PRODUCERS))})")
-    return {"writes": [write.split()[0] for write, _ in recorded.genie_writes], "tables": len(tables)}
+    # The exit values as the runner prints them, for scripts/test-spark.ts to read with the deployment's parser.
+    return {"writes": [write.split()[0] for write, _ in recorded.genie_writes], "tables": len(tables), "exitValues": exit_values}
 
 
 def run_agents(spark: Any, manifest: dict[str, Any], work: Path, outcome: Outcome) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-/** The ML Models, Setup & Run and Ask pages' workspace reads and actions. */
+/** The ML Models and Setup & Run pages' workspace reads and actions (Ask's are in genie.ts). */
 import { AppConfig, JOB_KEYS, JobKey, MODEL_KEYS, MODEL_NAMES } from "./config";
 import { notFound, UserFacingError } from "./errors";
 import { WorkspaceApi } from "./workspace";
@@ -177,51 +177,4 @@ export function dashboardLinks(config: AppConfig): DashboardLink[] {
     return Object.entries(config.dashboards)
         .map(([key, d]) => ({ key, title: d.title, url: `${config.host}/dashboardsv3/${encodeURIComponent(d.id)}/published` }))
         .sort((a, b) => a.title.localeCompare(b.title));
-}
-
-export interface GenieAnswer {
-    readonly status: string;
-    readonly text: string | null;
-    readonly columns: string[];
-    readonly rows: unknown[][];
-}
-
-interface GenieMessage {
-    conversation_id?: string;
-    message_id?: string;
-    id?: string;
-    status?: string;
-    attachments?: { attachment_id?: string; text?: { content?: string }; query?: { description?: string } }[];
-}
-
-export async function askGenie(ws: WorkspaceApi, config: AppConfig, question: string, pollMs = 1_500, timeoutMs = 120_000): Promise<GenieAnswer> {
-    if (!config.genieSpaceId) throw notFound("this stack has no Genie space bound to the app, so Ask is not available");
-    const space = encodeURIComponent(config.genieSpaceId);
-    const what = "asking Genie";
-    const started = await ws.post<GenieMessage>(`/api/2.0/genie/spaces/${space}/start-conversation`, { content: question }, what);
-    const conversation = started.conversation_id;
-    const messageId = started.message_id ?? started.id;
-    if (!conversation || !messageId) throw new UserFacingError(502, `${what} failed: Genie returned no conversation`);
-    const path = `/api/2.0/genie/spaces/${space}/conversations/${conversation}/messages/${messageId}`;
-    const deadline = Date.now() + timeoutMs;
-    let message = await ws.get<GenieMessage>(path, what);
-    while (!["COMPLETED", "FAILED", "CANCELLED", "QUERY_RESULT_EXPIRED"].includes(message.status ?? "")) {
-        if (Date.now() > deadline) throw new UserFacingError(504, `${what} failed: no answer within ${Math.round(timeoutMs / 1000)} s`);
-        await new Promise((resolve) => setTimeout(resolve, pollMs));
-        message = await ws.get<GenieMessage>(path, what);
-    }
-    if (message.status !== "COMPLETED") throw new UserFacingError(502, `${what} failed: Genie ended with ${message.status}`);
-    const text = message.attachments?.map((a) => a.text?.content ?? a.query?.description).find((t) => t) ?? null;
-    const queryAttachment = message.attachments?.find((a) => a.query && a.attachment_id);
-    if (!queryAttachment) return { status: "COMPLETED", text, columns: [], rows: [] };
-    const result = await ws.get<{ statement_response?: { manifest?: { schema?: { columns?: { name: string }[] } }; result?: { data_array?: unknown[][] } } }>(
-        `${path}/attachments/${queryAttachment.attachment_id}/query-result`,
-        `${what} (reading the result)`,
-    );
-    return {
-        status: "COMPLETED",
-        text,
-        columns: (result.statement_response?.manifest?.schema?.columns ?? []).map((c) => c.name),
-        rows: result.statement_response?.result?.data_array ?? [],
-    };
 }

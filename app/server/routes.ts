@@ -6,7 +6,8 @@ import express, { NextFunction, Request, Response, Router } from "express";
 import { AppConfig } from "./config";
 import { Decisioning, transactionInput } from "./decisioning";
 import { badRequest, publicError, UserFacingError } from "./errors";
-import { askGenie, dashboardLinks, jobStatuses, modelStatuses, pipelineStatuses, runJob, startPipeline } from "./operations";
+import { askGenie, GeniePolling } from "./genie";
+import { dashboardLinks, jobStatuses, modelStatuses, pipelineStatuses, runJob, startPipeline } from "./operations";
 import { RuleStore } from "./rules/store";
 import { parseWith, ruleInput, ValidationError, versionInput } from "./rules/validation";
 import { Row, SqlRunner } from "./sql";
@@ -19,6 +20,8 @@ export interface ApiDeps {
     readonly sql: SqlRunner;
     readonly rules: RuleStore;
     readonly log: (line: string) => void;
+    /** How Ask waits for Genie (default: genie.ts); tests shorten it. */
+    readonly geniePolling?: GeniePolling;
 }
 
 /** The signed-in user, as the Databricks Apps proxy forwards it; writes are refused without one. */
@@ -153,7 +156,7 @@ export function apiRouter(deps: ApiDeps): Router {
         "/ask",
         route("asking Genie", async (req) => {
             const { question } = parseWith(z.object({ question: z.string({ error: "question must be text" }).trim().min(3, { error: "question must have at least 3 characters" }).max(1000, { error: "question must be at most 1000 characters" }) }), req.body);
-            return { answer: await askGenie(ws, config, question) };
+            return { answer: await askGenie(ws, config, question, deps.geniePolling) };
         }),
     );
 

@@ -18,12 +18,15 @@ export interface AppBindingTargets {
     readonly reportsVolume: pulumi.Input<string>;
     /** The secret scope holding the stack's pipeline and dashboard ids (stack-objects.ts). */
     readonly stackObjectsScope: pulumi.Input<string>;
+    /** The stack's Genie space (the Ask page); absent while the stack has none (no data in silver yet). */
+    readonly genieSpace?: { readonly id: pulumi.Input<string>; readonly title: string };
 }
 
 export const BINDING_KEYS = {
     warehouse: "sql-warehouse",
     lakebase: "lakebase",
     reportsVolume: "reports-volume",
+    genieSpace: "genie-space",
     servingEndpoint: (modelKey: string) => `serving-${modelKey.replace(/_/g, "-")}`,
     job: (jobKey: string) => `job-${jobKey.replace(/_/g, "-")}`,
     stackObjects: (secretKey: string) => `stack-${secretKey}`,
@@ -45,6 +48,10 @@ export function appBindings(targets: AppBindingTargets): AppResource[] {
             description: "Reports volume of the stack's schema (its path names the catalog and schema)",
             ucSecurable: { securableType: "VOLUME", securableFullName: targets.reportsVolume, permission: "READ_VOLUME" },
         },
+        // CAN_RUN: the Ask page starts conversations in the space; it never edits or manages it.
+        ...(targets.genieSpace
+            ? [{ name: BINDING_KEYS.genieSpace, description: "Genie space over the gold views, for the Ask page", genieSpace: { name: targets.genieSpace.title, spaceId: targets.genieSpace.id, permission: "CAN_RUN" } }]
+            : []),
         ...byKey(targets.servingEndpoints).map(([model, endpoint]) => ({
             name: BINDING_KEYS.servingEndpoint(model),
             description: `Model serving endpoint of ${model}`,

@@ -35,6 +35,7 @@ describe("the app principal's bindings", function () {
             servingEndpoint: "CAN_QUERY", // Decisioning scores; ML Models reads the state
             job: "CAN_MANAGE_RUN", // Setup & Run starts the jobs
             secret: "READ", // the stack's pipeline and dashboard ids, which Apps cannot bind
+            genieSpace: "CAN_RUN", // Ask starts conversations in the space; it never edits it
         };
         for (const e of stacks) {
             for (const binding of bindingsOf(e)) {

@@ -14,7 +14,7 @@ import { SqlRunner } from "../../app/server/sql";
 import { WorkspaceApi } from "../../app/server/workspace";
 import { APP_PAGE_CHECKS, checkPage } from "../../scripts/lib/verify-app";
 import { appEnv, FAKE_DASHBOARDS, FAKE_DATA } from "./support/app-env";
-import { FAKE_TOKEN, FakeWorkspace, startFakeWorkspace } from "./support/fake-workspace";
+import { FAKE_TOKEN, FakeWorkspace, GENIE_ANSWER, GENIE_FAILURE_DETAIL, startFakeWorkspace } from "./support/fake-workspace";
 import { LocalPostgres, startPostgres } from "./support/postgres";
 
 const USER = { "X-Forwarded-Email": "ops@example.com" };
@@ -50,7 +50,7 @@ describe("the app's API (real PostgreSQL, fake workspace)", function () {
         pool = postgresPool({ host: pg.host, port: pg.port, user: pg.user, password: pg.password, database: pg.database, max: 10 });
         await migrate(pool);
         const ws = new WorkspaceApi({ host: config.host, headers: async () => ({ Authorization: `Bearer ${FAKE_TOKEN}` }) }, { attempts: 3, maxDelayMs: 10, sleep: async () => undefined });
-        const app = standaloneApi({ config, ws, sql: new SqlRunner(ws, config.warehouseId, { pollMs: 5, timeoutMs: 5_000 }), rules: new RuleStore(pool), log: (line) => logged.push(line) });
+        const app = standaloneApi({ config, ws, sql: new SqlRunner(ws, config.warehouseId, { pollMs: 5, timeoutMs: 5_000 }), rules: new RuleStore(pool), log: (line) => logged.push(line), geniePolling: { intervalMs: 5, deadlineMs: 5_000, now: Date.now, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) } });
         server = await new Promise((resolve) => {
             const s = app.listen(0, "127.0.0.1", () => resolve(s));
         });
@@ -341,11 +341,18 @@ describe("the app's API (real PostgreSQL, fake workspace)", function () {
             for (const check of APP_PAGE_CHECKS) assert.match(await checkPage(base, check, async () => USER), / answered 200$/, check.page);
         });
 
-        it("Ask: says when the stack has no Genie space", async () => {
-            assert.deepEqual((await call("GET", "/ask")).body, { available: false });
-            const asked = await call("POST", "/ask", { question: "What is the approval rate?" });
-            assert.equal(asked.status, 404);
-            assert.match(asked.body.error, /no Genie space bound/);
+        it("Ask: answers a question with Genie's text and rows, refuses a bad question, and keeps Genie's errors to the log", async () => {
+            assert.deepEqual((await call("GET", "/ask")).body, { available: true });
+            const asked = await call("POST", "/ask", { question: "Which payment solution approves most?" });
+            assert.equal(asked.status, 200, JSON.stringify(asked.body));
+            assert.deepEqual(asked.body, { answer: GENIE_ANSWER });
+            const short = await call("POST", "/ask", { question: "?" });
+            assert.equal(short.status, 400);
+            assert.match(short.body.error, /question must have at least 3 characters/);
+            const failed = await call("POST", "/ask", { question: "unanswerable: the approval rate of secret_column" });
+            assert.equal(failed.status, 502);
+            assert.deepEqual(failed.body, { error: "asking Genie failed: Genie could not answer this question; try rephrasing it" });
+            assert.ok(logged.some((line) => line.includes(GENIE_FAILURE_DETAIL)), "the log keeps what Genie said");
         });
     });
 });

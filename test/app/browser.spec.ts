@@ -10,7 +10,7 @@ import { Browser, chromium, Page } from "playwright-core";
 import { findChromium } from "../../scripts/preview/chromium";
 import { appEnv, FAKE_DASHBOARDS, FAKE_DATA } from "./support/app-env";
 import { buildUi, RunningApp, startApp } from "./support/app-server";
-import { FakeWorkspace, startFakeWorkspace } from "./support/fake-workspace";
+import { FakeWorkspace, GENIE_ANSWER, startFakeWorkspace } from "./support/fake-workspace";
 import { LocalPostgres, startPostgres } from "./support/postgres";
 
 const IMAGES = path.join(__dirname, "..", "..", "docs", "images");
@@ -139,9 +139,15 @@ describe("the app in a headless browser", function () {
         assert.deepEqual([unknown.status, await unknown.json()], [404, { error: "no API route GET /nothing-here" }]);
     });
 
-    it("Ask says the stack has no Genie space", async () => {
+    it("Ask sends a question to the stack's Genie space and shows the answer with its rows", async () => {
         await open("ask", "Ask");
-        await page.getByTestId("ask-unavailable").waitFor();
+        await page.getByLabel("Question").fill("Which payment solution has the highest approval rate?");
+        await page.getByRole("button", { name: "Ask" }).click();
+        const answer = page.getByTestId("ask-answer");
+        await answer.getByText(GENIE_ANSWER.text).waitFor();
+        for (const [solution] of GENIE_ANSWER.rows) await answer.getByRole("cell", { name: solution, exact: true }).waitFor();
+        const start = fake.calls.find((c) => c.path === `/api/2.0/genie/spaces/${FAKE_DATA.genieSpaceId}/start-conversation`);
+        assert.deepEqual(start?.body, { content: "Which payment solution has the highest approval rate?" });
         await shoot("ask");
     });
 });

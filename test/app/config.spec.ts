@@ -48,9 +48,11 @@ describe("the app's settings", () => {
     });
 
     it("adds the scheme to a bare DATABRICKS_HOST and treats Genie as optional", () => {
-        const config = readAppConfig({ ...appEnv("adb-1.azuredatabricks.net/", pg) });
+        const withoutGenie: Record<string, string> = appEnv("adb-1.azuredatabricks.net/", pg);
+        delete withoutGenie[envName.genieSpace];
+        const config = readAppConfig(withoutGenie);
         assert.equal(config.host, "https://adb-1.azuredatabricks.net");
-        assert.equal(config.genieSpaceId, undefined);
+        assert.equal(config.genieSpaceId, undefined, "a stack without data has no space yet; the app still starts");
         assert.equal(readAppConfig({ ...appEnv("https://x", pg), GENIE_SPACE_ID: "01ef" }).genieSpaceId, "01ef");
     });
 });

@@ -31,7 +31,7 @@ describe("the Databricks App folder", () => {
 
     it("app/ is consistent: its command, its build, and a variable from the right binding for everything the server reads", () => {
         assert.deepEqual(checkApp(APP_DIR), []);
-        assert.equal(expectedAppEnv().size, 3 + 4 + 6 + 2);
+        assert.equal(expectedAppEnv().size, 4 + 4 + 6 + 2, "warehouse, volume, Lakebase, Genie space; four endpoints; six jobs; two stack-object secrets");
     });
 
     it("fails a variable taken from a binding the program does not declare under that key", () => {

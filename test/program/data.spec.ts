@@ -170,7 +170,8 @@ describe("pipelines, jobs and the run chain under mocks", function () {
 
     it("runs no bootstrap in prod but still trains, and starts its index without a bootstrap step", () => {
         const commands = ofType(prod.resources, T.command).map((c) => c.name);
-        assert.deepStrictEqual(commands.filter((c) => c !== "app-deploy" && c !== "preflight-privileges").sort(), ["lakehouse-tables-create", "training-train"]);
+        // The Genie space runs the gold views itself where no bootstrap has (see test/program/genie-space.spec.ts).
+        assert.deepStrictEqual(commands.filter((c) => c !== "app-deploy" && c !== "preflight-privileges").sort(), ["genie-space-gold-views", "genie-space-sync", "lakehouse-tables-create", "training-train"]);
         const index = findResource(prod.resources, T.vsIndex, "vector-search-index");
         assert.ok(!index.dependencies.some((urn) => urn.includes("bootstrap")));
         assert.ok(index.dependencies.includes(findResource(prod.resources, T.command, "lakehouse-tables-create").urn), "the index waits for its source table, created in every stack");
@@ -184,7 +185,7 @@ describe("pipelines, jobs and the run chain under mocks", function () {
             secretKeys: ["databricks:token"],
         });
         const commands = ofType(withToken.resources, T.command).filter((c) => c.name !== "preflight-privileges");
-        assert.strictEqual(commands.length, 7, "five run steps, the lakehouse tables and the app deployment");
+        assert.strictEqual(commands.length, 8, "five run steps, the lakehouse tables, the Genie space's sync and the app deployment");
         const preflight = findResource(withToken.resources, T.command, "preflight-privileges");
         assert.deepStrictEqual(preflight.inputs["environment"], { DATABRICKS_HOST: "https://example.cloud.databricks.com", [STACK_ENV]: "dev" });
         for (const command of commands) {

@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { DATA_DEPENDENT_WORK } from "../../components/data/data-readiness";
 import { TRAINING_MIN_ROWS, TRAINING_MIN_ROWS_WIDGET } from "../../components/data/training-threshold";
+import { GENIE_SPACE_WORK } from "../../components/analytics/genie-space";
 import { Evaluation, EvaluationError, evaluateProgram, findResource, ofType } from "../support/program";
 
 const T = {
@@ -28,7 +29,7 @@ describe("a first prod deploy on an empty schema: what needs data waits for it",
         assert.deepStrictEqual(ofType(empty.resources, T.command).map((c) => c.name).filter((n) => n.startsWith("training")), []);
         assert.deepStrictEqual(ofType(empty.resources, T.serving), []);
         assert.ok(!ofType(empty.resources, T.command).some((c) => c.name === "app-deploy"), "the app's code needs the endpoints: not deployed yet");
-        assert.deepStrictEqual(empty.outputs["pendingWork"], DATA_DEPENDENT_WORK.map((work) => `${work}: ${EMPTY.reason}`));
+        assert.deepStrictEqual(empty.outputs["pendingWork"], [...DATA_DEPENDENT_WORK, GENIE_SPACE_WORK].map((work) => `${work}: ${EMPTY.reason}`));
         assert.deepStrictEqual(empty.outputs["models"], {});
     });
 

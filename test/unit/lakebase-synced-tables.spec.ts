@@ -8,6 +8,12 @@ interface Registered {
     readonly inputs: Record<string, unknown>;
 }
 
+class TablesStep extends pulumi.CustomResource {
+    constructor(name: string) {
+        super("test:index:Step", name, {});
+    }
+}
+
 const SYNCED = "databricks:index/postgresSyncedTable:PostgresSyncedTable";
 
 async function construct(tables: ReadonlyArray<{ table: string; primaryKey: readonly string[] }>): Promise<Registered[]> {
@@ -26,7 +32,7 @@ async function construct(tables: ReadonlyArray<{ table: string; primaryKey: read
         false,
     );
     const { LakebaseSyncedTables } = await import("../../components/platform/lakebase-synced-tables");
-    const sourcesReady = new pulumi.CustomResource("test:index:Step", "tables-step", {});
+    const sourcesReady = new TablesStep("tables-step");
     new LakebaseSyncedTables("synced", {
         lakebaseCatalog: "lb_dev",
         branchName: "projects/p/branches/b",

@@ -9,6 +9,7 @@ export const FAKE_DATA: FakeData = {
     endpoints: Object.fromEntries(MODEL_KEYS.map((key) => [key, `${key.replace(/_/g, "-")}-dev`])),
     jobs: Object.fromEntries(JOB_KEYS.map((key, i) => [key, String(5001 + i)])),
     pipelines: { etl: "0a1b2c3d-0000-4000-8000-000000000e71", realtime: "0a1b2c3d-0000-4000-8000-0000000000a7" },
+    genieSpaceId: "01f0c0ffee0000000000000000000abc",
 };
 
 /** Dashboards as the program writes them: key to id and title. */
@@ -28,6 +29,7 @@ export function appEnv(workspaceUrl: string, pg: LocalPostgres): Record<string, 
         ...Object.fromEntries(JOB_KEYS.map((key) => [envName.job(key), FAKE_DATA.jobs[key]])),
         [envName.pipelines]: JSON.stringify(FAKE_DATA.pipelines),
         [envName.dashboards]: JSON.stringify(FAKE_DASHBOARDS),
+        [envName.genieSpace]: FAKE_DATA.genieSpaceId,
         PGHOST: pg.host,
         PGPORT: String(pg.port),
         PGUSER: pg.user,

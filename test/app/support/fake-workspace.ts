@@ -1,6 +1,6 @@
 /**
  * A local stand-in for the Databricks REST routes the app calls (SQL statements, serving, Unity Catalog
- * model aliases, jobs, pipelines, Vector Search, Genie), on 127.0.0.1. It checks the bearer token and the request
+ * model aliases, jobs, pipelines, Vector Search, Genie conversations), on 127.0.0.1. It checks the bearer token and the request
  * shapes the real API requires, records every call, and can be told to fail a route (5xx, 429).
  */
 import { createServer, IncomingMessage, Server, ServerResponse } from "node:http";
@@ -28,7 +28,29 @@ export interface FakeData {
     readonly endpoints: Readonly<Record<string, string>>;
     readonly jobs: Readonly<Record<string, string>>;
     readonly pipelines: Readonly<Record<string, string>>;
+    /** The one Genie space the workspace has. */
+    readonly genieSpaceId: string;
 }
+
+/**
+ * How the fake Genie answers, chosen by a word in the question so a browser test can pick it too: "never"
+ * stays in ASKING_AI for ever, "unanswerable" ends FAILED (with an error text that must not reach the user),
+ * "text-only" completes without SQL; any other question completes, after two polls, with text and a query.
+ */
+type GenieScenario = "never" | "unanswerable" | "text-only" | "query";
+const genieScenario = (question: string): GenieScenario => (["never", "unanswerable", "text-only"] as const).find((word) => question.includes(word)) ?? "query";
+
+export const GENIE_ANSWER = {
+    text: "Network tokens have the highest approval rate over the last 30 days: 91.2%.",
+    columns: ["payment_solution", "approval_rate_pct"],
+    rows: [
+        ["network_token", "91.2"],
+        ["standard_acquirer", "86.5"],
+        ["3ds_challenge", "78.9"],
+    ],
+};
+/** What the fake's failed message says: SQL and a stack frame, which the app must keep to its log. */
+export const GENIE_FAILURE_DETAIL = "[UNRESOLVED_COLUMN] SELECT secret_column FROM payments at com.databricks.genie.Planner(Planner.scala:42)";
 
 const VIEW_ROWS: Record<string, { columns: [string, string][]; rows: (string | null)[][] }> = {
     v_executive_kpis: {
@@ -63,6 +85,7 @@ export async function startFakeWorkspace(data: FakeData): Promise<FakeWorkspace>
     let runId = 1000;
     const pipelineUpdates = new Map<string, number>();
     const endpointModel = new Map(Object.entries(data.endpoints).map(([key, name]) => [name, key]));
+    const genieMessages = new Map<string, { scenario: GenieScenario; polls: number }>();
     const models: Record<string, string> = { approval_propensity: "approval_propensity_model", risk_scoring: "risk_scoring_model", smart_routing: "smart_routing_policy", smart_retry: "smart_retry_policy" };
 
     const handle = (method: string, url: URL, body: Record<string, unknown> | undefined): [number, unknown] => {
@@ -143,7 +166,35 @@ export async function startFakeWorkspace(data: FakeData): Promise<FakeWorkspace>
         if (method === "POST" && /^\/api\/2\.0\/vector-search\/indexes\/[^/]+\/query$/.test(path)) {
             return [200, { manifest: { columns: [{ name: "transaction_id" }, { name: "summary_text" }, { name: "outcome" }, { name: "amount" }, { name: "score" }] }, result: { data_array: [["tx-77", "VISA Retail payment of 45 USD", "approved", 45, 0.91]] } }];
         }
+        const genie = /^\/api\/2\.0\/genie\/spaces\/([^/]+)\/(start-conversation|conversations\/([^/]+)\/messages\/([^/]+)(\/attachments\/([^/]+)\/query-result)?)$/.exec(path);
+        if (genie) return genieRoute(method, genie, body);
         return [404, { error_code: "ENDPOINT_NOT_FOUND", message: `the fake workspace has no route ${method} ${path}` }];
+    };
+
+    const genieRoute = (method: string, match: RegExpExecArray, body: Record<string, unknown> | undefined): [number, unknown] => {
+        const [, space, action, conversationId, messageId, resultPath, attachmentId] = match;
+        if (decodeURIComponent(space) !== data.genieSpaceId) return [404, { error_code: "RESOURCE_DOES_NOT_EXIST", message: `Genie space ${space} does not exist` }];
+        if (action === "start-conversation") {
+            const content = body?.["content"];
+            if (method !== "POST" || typeof content !== "string" || !content.trim()) return [400, { error_code: "INVALID_PARAMETER_VALUE", message: "content is required" }];
+            const id = `m-${genieMessages.size + 1}`;
+            genieMessages.set(id, { scenario: genieScenario(content), polls: 0 });
+            return [200, { conversation_id: `c-${id}`, message_id: id, conversation: { id: `c-${id}`, space_id: space }, message: { id, conversation_id: `c-${id}`, status: "SUBMITTED" } }];
+        }
+        const message = conversationId === `c-${messageId}` ? genieMessages.get(messageId) : undefined;
+        if (method !== "GET" || !message) return [404, { error_code: "RESOURCE_DOES_NOT_EXIST", message: `no message ${messageId} in conversation ${conversationId}` }];
+        if (resultPath) {
+            if (message.scenario !== "query" || attachmentId !== "att-query") return [404, { error_code: "RESOURCE_DOES_NOT_EXIST", message: "no query attachment" }];
+            return [200, { statement_response: { statement_id: "s-genie", status: { state: "SUCCEEDED" }, manifest: { schema: { columns: GENIE_ANSWER.columns.map((name) => ({ name, type_name: "STRING" })) } }, result: { data_array: GENIE_ANSWER.rows } } }];
+        }
+        message.polls++;
+        const base = { id: messageId, message_id: messageId, conversation_id: conversationId, space_id: space };
+        // Genie works through several states before it answers; the app must keep polling through them.
+        if (message.scenario === "never" || message.polls < 3) return [200, { ...base, status: message.polls === 1 ? "FETCHING_METADATA" : "ASKING_AI" }];
+        if (message.scenario === "unanswerable") return [200, { ...base, status: "FAILED", error: { error: GENIE_FAILURE_DETAIL, type: "GENERIC_SQL_EXEC_EXCEPTION" } }];
+        const textAttachment = { attachment_id: "att-text", text: { content: GENIE_ANSWER.text } };
+        if (message.scenario === "text-only") return [200, { ...base, status: "COMPLETED", attachments: [textAttachment] }];
+        return [200, { ...base, status: "COMPLETED", attachments: [textAttachment, { attachment_id: "att-query", query: { query: "SELECT payment_solution, approval_rate_pct FROM v_solution_performance", description: "Approval rate by payment solution" } }] }];
     };
 
     const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
