@@ -22,6 +22,7 @@ import { Jobs } from "./components/data/jobs";
 import { Pipelines } from "./components/data/pipelines";
 import { BootstrapChain } from "./components/data/bootstrap";
 import { LakehouseTables } from "./components/data/lakehouse-tables";
+import { GoldViews } from "./components/data/gold-views";
 import { TrainingRun } from "./components/data/training-run";
 import { askDataReadiness, DATA_DEPENDENT_WORK, FILLED_BY_BOOTSTRAP, TRAINING_SOURCE_TABLE } from "./components/data/data-readiness";
 import { ModelServingEndpoints } from "./components/serving/model-serving";
@@ -204,16 +205,21 @@ export = async () => {
               withProvider,
           )
         : undefined;
-    // The Ask page's Genie space, over the gold views: the dev bootstrap creates them during this `up`; a stack
-    // without it runs the gold views job first once silver has data, and until then has no space (the views
-    // need silver), which `pendingWork` lists.
-    const genieSpace = readiness.ready
+    // The gold views: the dev bootstrap creates them during this `up`; a stack without it creates them once
+    // silver has data (they read silver). What reads them waits on this step.
+    const goldViewsReady = bootstrap
+        ? bootstrap.steps["gold-views"]
+        : readiness.ready
+          ? new GoldViews("gold-views", { jobs: workflowJobs, assets, connection: scriptConnection }).step
+          : undefined;
+    // The Ask page's Genie space covers the gold views; until they exist the stack has none, which `pendingWork` lists.
+    const genieSpace = goldViewsReady
         ? new GenieSpace("genie-space", {
               jobs: workflowJobs,
               assets,
               connection: scriptConnection,
               title: names.display("Payment Analytics"),
-              goldViews: bootstrap ? { kind: "step", step: bootstrap.steps["gold-views"] } : { kind: "run-job" },
+              goldViews: goldViewsReady,
           })
         : undefined;
     const vectorSearch = new VectorSearch(
@@ -309,10 +315,9 @@ export = async () => {
             schema: config.schema,
             workspaceUrl: deployer.workspaceUrl,
             displayNameFor: (title) => names.display(title),
-            // Published only once the views they read exist and the schema's grants are in place. With the
-            // bootstrap chain the deployment creates the views itself; without it (prod) whoever runs the
-            // gold_views job does, which no deployment can wait for.
-            after: [...(bootstrap ? [bootstrap.steps["gold-views"]] : []), grants],
+            // Published once the schema's grants are in place and, when this `up` creates the gold views, after them.
+            // A stack without data yet publishes them before their views exist; they fill once the views do.
+            after: [...(goldViewsReady ? [goldViewsReady] : []), grants],
         },
         withProvider,
     );

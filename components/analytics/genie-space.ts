@@ -17,7 +17,6 @@ import type { AssetPaths } from "../data/job-spec";
 import { runnerTimeoutMinutes } from "../data/job-spec";
 import type { Jobs } from "../data/jobs";
 import { jobRunCommand, npmScriptCommand, RUN_TOKEN_ENV, RunnerConnection, runnerEnvironment, runToken } from "../data/run-step";
-import { sqlFilesJobStep } from "../data/sql-job-step";
 import { parseGenieSyncExit } from "./genie-space-exit";
 
 /** The npm script that deletes the space a sync reported (scripts/delete-genie-space.ts). */
@@ -26,27 +25,19 @@ export const DELETE_SPACE_NPM_SCRIPT = "genie-space:delete";
 /** What waits for data with the space, in the words of the stack output `pendingWork`. */
 export const GENIE_SPACE_WORK = "Genie space";
 
-/**
- * Where the gold views the space covers come from: a step of this deployment that has created them (the dev
- * bootstrap), or none yet, in which case the space runs the gold views job itself first (a stack without the
- * bootstrap that has data in silver: the views only need silver to exist).
- */
-export type GoldViewsSource = { readonly kind: "step"; readonly step: pulumi.Resource } | { readonly kind: "run-job" };
-
 export interface GenieSpaceArgs {
     readonly jobs: Jobs;
     readonly assets: AssetPaths;
     readonly connection: RunnerConnection;
     /** The title the genie_sync job gives the space (its `space_title` parameter); the app's binding shows it. */
     readonly title: string;
-    readonly goldViews: GoldViewsSource;
+    /** The step after which the gold views the space covers exist. */
+    readonly goldViews: pulumi.Resource;
 }
 
 export class GenieSpace extends pulumi.ComponentResource {
     readonly spaceId: pulumi.Output<string>;
     readonly title: string;
-    /** The step after which the gold views exist. */
-    readonly goldViewsStep: pulumi.Resource;
     readonly sync: local.Command;
 
     constructor(name: string, args: GenieSpaceArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -55,11 +46,6 @@ export class GenieSpace extends pulumi.ComponentResource {
         const definition = job.definition;
         if (definition.kind !== "notebook") throw new Error(`GenieSpace: genie_sync must be a notebook job, found a ${definition.kind} job`);
         const { connection } = args;
-
-        this.goldViewsStep =
-            args.goldViews.kind === "step"
-                ? args.goldViews.step
-                : sqlFilesJobStep(`${name}-gold-views`, args.jobs.job("gold_views"), args.assets, connection, { parent: this });
 
         const syncName = `${name}-sync`;
         // The job spec carries catalog, schema, warehouse and title as the notebook's parameters.
@@ -78,7 +64,7 @@ export class GenieSpace extends pulumi.ComponentResource {
                 environment: inputsHash.apply((hash) => ({ ...runnerEnvironment(connection), [RUN_TOKEN_ENV]: runToken(syncName, hash) })),
                 triggers: [args.title],
             },
-            { parent: this, dependsOn: [this.goldViewsStep], deleteBeforeReplace: true },
+            { parent: this, dependsOn: [args.goldViews], deleteBeforeReplace: true },
         );
         this.title = args.title;
         // Stdout is secret whenever an input is; the space id is no secret, and the app binding needs it in the clear.

@@ -55,10 +55,17 @@ describe("dashboards wait for the gold views and the grants", function () {
         });
     }
 
-    it("in prod, which has no bootstrap chain, no dashboard waits for a bootstrap step", () => {
+    it("in prod, which has no bootstrap chain, every dashboard waits for the gold views run of its own once silver has data, and for nothing while it has none", async () => {
         const steps = ofType(prod.resources, COMMAND).filter((c) => BOOTSTRAP_STEPS.some((step) => c.name === `bootstrap-${step}`));
         assert.deepStrictEqual(steps.map((s) => s.name), []);
+        const goldViews = ofType(prod.resources, COMMAND).find((c) => c.name === "gold-views-create");
+        assert.ok(goldViews, "prod with data has no gold-views-create step");
         for (const dashboard of dashboardsOf(prod)) {
+            assert.ok(dashboard.dependencies.includes(goldViews.urn), `${dashboard.name}: ${dashboard.dependencies.join(", ")}`);
+        }
+        const empty = await evaluateProgram({ stack: "prod", dataReadiness: { ready: false, rows: 0, reason: "no silver yet" } });
+        assert.ok(!ofType(empty.resources, COMMAND).some((c) => c.name === "gold-views-create"), "gold views run on an empty prod schema");
+        for (const dashboard of dashboardsOf(empty)) {
             assert.ok(!dashboard.dependencies.some((urn) => urn.includes("command:local:Command")), `${dashboard.name}: ${dashboard.dependencies.join(", ")}`);
         }
     });

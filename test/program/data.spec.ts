@@ -170,8 +170,8 @@ describe("pipelines, jobs and the run chain under mocks", function () {
 
     it("runs no bootstrap in prod but still trains, and starts its index without a bootstrap step", () => {
         const commands = ofType(prod.resources, T.command).map((c) => c.name);
-        // The Genie space runs the gold views itself where no bootstrap has (see test/program/genie-space.spec.ts).
-        assert.deepStrictEqual(commands.filter((c) => c !== "app-deploy" && c !== "preflight-privileges").sort(), ["genie-space-gold-views", "genie-space-sync", "lakehouse-tables-create", "training-train"]);
+        // Without a bootstrap, the deployment creates the gold views itself once silver has data (dashboards and the Genie space wait on them).
+        assert.deepStrictEqual(commands.filter((c) => c !== "app-deploy" && c !== "preflight-privileges").sort(), ["genie-space-sync", "gold-views-create", "lakehouse-tables-create", "training-train"]);
         const index = findResource(prod.resources, T.vsIndex, "vector-search-index");
         assert.ok(!index.dependencies.some((urn) => urn.includes("bootstrap")));
         assert.ok(index.dependencies.includes(findResource(prod.resources, T.command, "lakehouse-tables-create").urn), "the index waits for its source table, created in every stack");

@@ -41,8 +41,8 @@ describe("the stack's Genie space", function () {
     it("waits for the step that creates the gold views: the bootstrap's in dev, a gold views run of its own in prod", () => {
         const devViews = findResource(dev.resources, COMMAND, "bootstrap-gold-views");
         assert.ok(sync(dev).dependencies.includes(devViews.urn), sync(dev).dependencies.join(", "));
-        assert.ok(!ofType(dev.resources, COMMAND).some((c) => c.name === "genie-space-gold-views"), "dev runs the gold views once, in the bootstrap");
-        const prodViews = findResource(prod.resources, COMMAND, "genie-space-gold-views");
+        assert.ok(!ofType(dev.resources, COMMAND).some((c) => c.name === "gold-views-create"), "dev runs the gold views once, in the bootstrap");
+        const prodViews = findResource(prod.resources, COMMAND, "gold-views-create");
         assert.match(String(prodViews.inputs["create"]), new RegExp(`--job-id ${findResource(prod.resources, JOB, "jobs-gold-views").name}-id `));
         assert.ok(sync(prod).dependencies.includes(prodViews.urn), sync(prod).dependencies.join(", "));
     });
