@@ -45,6 +45,8 @@ export const DURATION_BY_COMMAND: ReadonlyArray<{ readonly nameEndsWith: string 
     { nameEndsWith: "-simulate", minutes: 4, basis: "critical path step 1: serverless job run, <1 min start + a few minutes of events" },
     { nameEndsWith: "-etl-update", minutes: 4, basis: "row 10: serverless triggered pipeline update, 2-6 min (est.)" },
     { nameEndsWith: "-gold-views", minutes: 1, basis: "critical path step 3: SQL task on the serverless warehouse, < 1 min" },
+    { nameEndsWith: "gold-views-create", minutes: 1, basis: "critical path step 3: the gold views run of a stack without the bootstrap, same SQL task, < 1 min" },
+    { nameEndsWith: "-sync", minutes: 1, basis: "critical path step 1 (est.): the Genie sync, a serverless notebook run that starts in < 1 min and makes a few API calls" },
     { nameEndsWith: "-lakehouse", minutes: 1, basis: "row 11 + step 3: the fill SQL task on the warehouse (est.)" },
     { nameEndsWith: "-tables-create", minutes: 1, basis: "row 11 + step 3: four DDL SQL file tasks on the warehouse (est.)" },
     { nameEndsWith: "-privileges", minutes: 0.2, basis: "preflight: a handful of Unity Catalog API reads (est.)" },
