@@ -51,7 +51,8 @@ export const APP_PAGE_CHECKS: readonly PageCheck[] = [
             return problems.length > 0 ? problems.join("; ") : undefined;
         },
     },
-    { page: "Ask", method: "GET", path: "/api/app/ask", judge: (b) => (typeof b["available"] === "boolean" ? undefined : "no availability flag") },
+    // The app runs code only on a stack whose Genie space exists (both wait for data), so Ask must be available.
+    { page: "Ask", method: "GET", path: "/api/app/ask", judge: (b) => (b["available"] === true ? undefined : "Ask is not available: the app has no Genie space bound") },
 ];
 
 export type AuthHeaders = () => Promise<Record<string, string>>;
