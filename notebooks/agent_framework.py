@@ -85,6 +85,8 @@ class Tool:
     name: str
     sql: str
     parameters: dict[str, tuple[str, str]] = field(default_factory=dict)  # name -> (SQL type, value)
+    # What to tell the operator when the table the tool reads does not exist yet.
+    missing_table_hint: str = ""
 
 
 def rules_tool(name: str, rule_type: str) -> Tool:
@@ -94,6 +96,10 @@ def rules_tool(name: str, rule_type: str) -> Tool:
         "SELECT name, condition_expression, action_summary, priority FROM IDENTIFIER(:rules_table) "
         "WHERE is_active AND rule_type = :rule_type ORDER BY priority, name LIMIT 50",
         {"rules_table": ("STRING", RULES_TABLE), "rule_type": ("STRING", rule_type)},
+        missing_table_hint=(
+            f"{RULES_TABLE} is created by the app when it first starts, in its Lakebase database; "
+            "deploy the stack with its app (pulumi up) and open the app once"
+        ),
     )
 
 
@@ -121,9 +127,10 @@ def run_tool(tool: Tool) -> list[dict[str, str | None]]:
     response = wait_for(response)
     status = response.status
     if status is None or status.state != StatementState.SUCCEEDED:
-        message = status.error.message if status is not None and status.error is not None else "no status"
+        message = (status.error.message or "no message") if status is not None and status.error is not None else "no status"
         state = status.state if status is not None else None
-        raise RuntimeError(f"tool {tool.name} failed on warehouse {WAREHOUSE_ID} ({state}): {message}")
+        hint = f" ({tool.missing_table_hint})" if tool.missing_table_hint and "TABLE_OR_VIEW_NOT_FOUND" in message else ""
+        raise RuntimeError(f"tool {tool.name} failed on warehouse {WAREHOUSE_ID} ({state}): {message}{hint}")
     if response.manifest is None or response.manifest.schema is None or response.manifest.schema.columns is None:
         raise RuntimeError(f"tool {tool.name}: the warehouse returned no result schema")
     columns = [column.name or f"column_{i}" for i, column in enumerate(response.manifest.schema.columns)]

@@ -321,6 +321,7 @@ def run_agents(spark: Any, manifest: dict[str, Any], work: Path, outcome: Outcom
     with local_workspace(spark, work) as recorded:
         result = run_notebook(NOTEBOOKS / "agent_framework.py", spark, widgets)
     check_rules_given_to_agents(recorded.prompts, rules, outcome)
+    check_missing_rules_table(spark, widgets, work, outcome)
     if result.exit_value is None:
         outcome.fail("notebooks/agent_framework.py", "finished without dbutils.notebook.exit(...)")
         return {}
@@ -350,6 +351,22 @@ def check_rules_given_to_agents(prompts: list[list[dict[str, str]]], rules: dict
     for name in rules["inactive"]:
         if name in shown:
             outcome.fail(where, f"the disabled rule {name!r} reached an agent")
+
+
+def check_missing_rules_table(spark: Any, widgets: dict[str, str], work: Path, outcome: Outcome) -> None:
+    """Before the app's first start its rules table does not exist: the agent fails and says what creates it."""
+    from spark_local.notebook import run_notebook
+
+    where = "notebooks/agent_framework.py without the rules table"
+    absent = {**widgets, "rules_table": f"{widgets['rules_table']}_absent", "test_mode": "false", "agent_role": "smart_retry"}
+    try:
+        with local_workspace(spark, work):
+            run_notebook(NOTEBOOKS / "agent_framework.py", spark, absent)
+    except Exception as error:  # noqa: BLE001 - the failure is the expected outcome; its message is checked
+        if "created by the app when it first starts" not in str(error):
+            outcome.fail(where, f"failed without saying what creates the table: {describe(error)}")
+        return
+    outcome.fail(where, "ran as if the rules table existed")
 
 
 def routing_margin(training: Any, accuracy: float) -> tuple[float, float]:
