@@ -98,7 +98,7 @@ def rules_tool(name: str, rule_type: str) -> Tool:
         {"rules_table": ("STRING", RULES_TABLE), "rule_type": ("STRING", rule_type)},
         missing_table_hint=(
             f"{RULES_TABLE} is created by the app when it first starts, in its Lakebase database; "
-            "deploy the stack with its app (pulumi up) and open the app once"
+            "deploy the stack with its app (pulumi up) first"
         ),
     )
 
