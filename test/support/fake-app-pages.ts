@@ -16,7 +16,7 @@ const HEALTHY: Record<string, unknown> = {
     "/api/app/decisions": { decision: { outcome: "approve" } },
     "/api/app/models": { models: ["a", "b", "c", "d"].map((m) => ({ full_name: `c.s.${m}`, problems: [] })) },
     "/api/app/setup": { jobs: [{ key: "gold_views" }], pipelines: [{ key: "etl" }] },
-    "/api/app/ask": { available: false },
+    "/api/app/ask": { available: true },
 };
 
 export async function startFakeAppPages(): Promise<FakeAppPages> {
