@@ -30,6 +30,7 @@ from pyspark.sql.types import (
 )
 
 from payment_events_schema import EVENT_FIELDS
+from payment_features import with_risk_features
 
 dbutils.widgets.text("catalog", "", "Catalog")
 dbutils.widgets.text("schema", "", "Schema")
@@ -129,28 +130,11 @@ events = (
     .where(F.col("_change_type").isin("insert", "update_postimage"))
 )
 
-silver = (
+silver = with_risk_features(
     events.withColumn("event_date", F.to_date("event_timestamp"))
     .withColumn("event_hour", F.hour("event_timestamp"))
     .withColumn("event_minute", F.minute("event_timestamp"))
-    .withColumn(
-        "risk_tier",
-        F.when(F.col("fraud_score") > 0.7, F.lit("high")).when(F.col("fraud_score") > 0.3, F.lit("medium")).otherwise(F.lit("low")),
-    )
-    .withColumn(
-        "amount_bucket",
-        F.when(F.col("amount") < 50, F.lit("micro"))
-        .when(F.col("amount") < 200, F.lit("small"))
-        .when(F.col("amount") < 500, F.lit("medium"))
-        .when(F.col("amount") < 1000, F.lit("large"))
-        .otherwise(F.lit("very_large")),
-    )
-    .withColumn(
-        "composite_risk_score",
-        F.round(F.col("fraud_score") * 0.5 + F.col("aml_risk_score") * 0.3 + (F.lit(1.0) - F.col("device_trust_score")) * 0.2, 4),
-    )
-    .withColumn("_processed_at", F.current_timestamp())
-)
+).withColumn("_processed_at", F.current_timestamp())
 
 metrics = (
     events.withWatermark("event_timestamp", WATERMARK_DELAY)

@@ -29,6 +29,7 @@ from pyspark.sql.types import (
 )
 
 from payment_events_schema import EVENT_FIELDS
+from payment_features import with_risk_features
 
 # spark.conf.get answers None for an unset key given a None default; `or` then supplies the default.
 LANDING_TABLE = spark.conf.get("payment_analysis.landing_table", None) or "payments_stream_input"
@@ -115,29 +116,13 @@ def payments_stream_bronze():
 )
 @dlt.expect_all_or_drop({"valid_transaction_id": "transaction_id IS NOT NULL", "valid_amount": "amount > 0"})
 def payments_stream_silver():
-    enriched = (
+    timed = (
         dlt.read_stream("payments_stream_bronze")
         .withColumn("event_date", F.to_date("event_timestamp"))
         .withColumn("event_hour", F.hour("event_timestamp"))
         .withColumn("event_minute", F.minute("event_timestamp"))
-        .withColumn(
-            "risk_tier",
-            F.when(F.col("fraud_score") > 0.7, F.lit("high")).when(F.col("fraud_score") > 0.3, F.lit("medium")).otherwise(F.lit("low")),
-        )
-        .withColumn(
-            "amount_bucket",
-            F.when(F.col("amount") < 50, F.lit("micro"))
-            .when(F.col("amount") < 200, F.lit("small"))
-            .when(F.col("amount") < 500, F.lit("medium"))
-            .when(F.col("amount") < 1000, F.lit("large"))
-            .otherwise(F.lit("very_large")),
-        )
-        .withColumn(
-            "composite_risk_score",
-            F.round(F.col("fraud_score") * 0.5 + F.col("aml_risk_score") * 0.3 + (F.lit(1.0) - F.col("device_trust_score")) * 0.2, 4),
-        )
-        .withColumn("_processed_at", F.current_timestamp())
     )
+    enriched = with_risk_features(timed).withColumn("_processed_at", F.current_timestamp())
     return conform(enriched, PAYMENTS_STREAM_SILVER_SCHEMA)
 
 

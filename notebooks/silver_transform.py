@@ -4,13 +4,9 @@
 # MAGIC
 # MAGIC Second notebook of the "Payment Analysis ETL" pipeline. The pipeline stops here: the gold layer is
 # MAGIC the SQL views of `sql/gold_views.sql`, so no table below shares a name with a gold view.
-# MAGIC Catalog and schema come from the pipeline target (no widgets). Optional pipeline configuration,
-# MAGIC read with `spark.conf.get`:
-# MAGIC
-# MAGIC | key | default | meaning |
-# MAGIC |---|---|---|
-# MAGIC | `payment_analysis.high_risk_fraud_score` | `0.7` | fraud_score above which risk_tier is `high` |
-# MAGIC | `payment_analysis.medium_risk_fraud_score` | `0.3` | fraud_score above which risk_tier is `medium` |
+# MAGIC Catalog and schema come from the pipeline target (no widgets). The risk features (tier, amount bucket,
+# MAGIC composite score) come from `payment_features.py`, shared with the real-time pipeline and the
+# MAGIC continuous processor.
 
 # COMMAND ----------
 
@@ -30,15 +26,7 @@ from pyspark.sql.types import (
 )
 
 from payment_events_schema import EVENT_FIELDS
-
-# spark.conf.get answers None for an unset key given a None default; `or` then supplies the default.
-HIGH_RISK = float(spark.conf.get("payment_analysis.high_risk_fraud_score", None) or "0.7")
-MEDIUM_RISK = float(spark.conf.get("payment_analysis.medium_risk_fraud_score", None) or "0.3")
-if not 0.0 < MEDIUM_RISK < HIGH_RISK < 1.0:
-    raise ValueError(
-        "pipeline configuration needs 0 < payment_analysis.medium_risk_fraud_score < "
-        f"payment_analysis.high_risk_fraud_score < 1, got {MEDIUM_RISK} and {HIGH_RISK}"
-    )
+from payment_features import with_risk_features
 
 # COMMAND ----------
 
@@ -204,7 +192,7 @@ def payments_enriched_silver():
     merchants = dlt.read("merchants_dim_bronze").select("merchant_id", "merchant_name", "merchant_country", "merchant_risk_tier")
     attempts = Window.partitionBy("merchant_id", "card_token_id").orderBy("event_time", "transaction_id")
     earlier_attempts = attempts.rowsBetween(Window.unboundedPreceding, -1)
-    enriched = (
+    keyed = (
         dlt.read("payments_raw_bronze")
         .join(merchants, on="merchant_id", how="left")
         .withColumn("transaction_stage", F.coalesce(F.col("transaction_stage"), F.lit("entry_response")))
@@ -229,22 +217,9 @@ def payments_enriched_silver():
                 256,
             ),
         )
-        .withColumn(
-            "risk_tier",
-            F.when(F.col("fraud_score") > HIGH_RISK, F.lit("high")).when(F.col("fraud_score") > MEDIUM_RISK, F.lit("medium")).otherwise(F.lit("low")),
-        )
-        .withColumn(
-            "amount_bucket",
-            F.when(F.col("amount") < 50, F.lit("micro"))
-            .when(F.col("amount") < 200, F.lit("small"))
-            .when(F.col("amount") < 500, F.lit("medium"))
-            .when(F.col("amount") < 1000, F.lit("large"))
-            .otherwise(F.lit("very_large")),
-        )
-        .withColumn(
-            "composite_risk_score",
-            F.round(F.col("fraud_score") * 0.5 + F.col("aml_risk_score") * 0.3 + (F.lit(1.0) - F.col("device_trust_score")) * 0.2, 4),
-        )
+    )
+    enriched = (
+        with_risk_features(keyed)
         .withColumn(
             "retry_scenario",
             F.when(F.col("is_recurring"), F.lit("PaymentRecurrence")).when(F.col("is_retry"), F.lit("PaymentRetry")).otherwise(F.lit("None")),

@@ -11,18 +11,37 @@ import { datasetByName } from "../../contract";
 
 const REPO_ROOT = path.resolve(__dirname, "../..");
 const SCHEMA_MODULE = "payment_events_schema.py";
+const FEATURES_MODULE = "payment_features.py";
 
-describe("notebook modules (the payment event schema)", function () {
+describe("notebook modules (the payment event schema, the risk features)", function () {
     this.timeout(120_000);
     let scratch: string;
     beforeEach(() => (scratch = mkdtempSync(path.join(os.tmpdir(), "notebook-modules-"))));
     afterEach(() => rmSync(scratch, { recursive: true, force: true }));
 
-    it("are the header-less .py files of notebooks/ that a notebook imports: today, only the event schema", () => {
+    it("are the header-less .py files of notebooks/ that a notebook imports: the event schema and the risk features", () => {
         assert.deepStrictEqual(
             readAssetFiles(REPO_ROOT).notebookModules.map((module) => module.name),
-            [SCHEMA_MODULE],
+            [SCHEMA_MODULE, FEATURES_MODULE],
         );
+    });
+
+    it("derive the risk features once: only the features module computes risk_tier, amount_bucket or composite_risk_score (read with Python's parser)", () => {
+        // Every withColumn("<feature>", ...) call per file.
+        const script = [
+            "import ast, json, sys",
+            "features = {'risk_tier', 'amount_bucket', 'composite_risk_score'}",
+            "out = {}",
+            "for path in sys.argv[1:]:",
+            "    found = [n.args[0].value for n in ast.walk(ast.parse(open(path).read())) if isinstance(n, ast.Call) and getattr(n.func, 'attr', '') == 'withColumn' and n.args and isinstance(n.args[0], ast.Constant) and n.args[0].value in features]",
+            "    if found: out[path.rsplit('/', 1)[-1]] = sorted(found)",
+            "print(json.dumps(out))",
+        ].join("\n");
+        const files = readAssetFiles(REPO_ROOT);
+        const paths = [...files.notebooks, ...files.notebookModules].map((file) => path.join(REPO_ROOT, file.source));
+        const run = spawnSync("python3", ["-c", script, ...paths], { encoding: "utf8" });
+        assert.strictEqual(run.status, 0, run.stderr);
+        assert.deepStrictEqual(JSON.parse(run.stdout), { [FEATURES_MODULE]: ["amount_bucket", "composite_risk_score", "risk_tier"] });
     });
 
     it("refuse a header-less file no notebook imports (a notebook that lost its header), naming it", () => {
