@@ -19,9 +19,7 @@ from pyspark.sql import DataFrame
 from pyspark.sql import functions as F
 from pyspark.sql.streaming.query import StreamingQuery
 from pyspark.sql.types import (
-    DateType,
     DoubleType,
-    IntegerType,
     LongType,
     StringType,
     StructField,
@@ -30,7 +28,7 @@ from pyspark.sql.types import (
 )
 
 from payment_events_schema import EVENT_FIELDS
-from payment_features import with_risk_features
+from payment_features import STREAM_ENRICHMENT_FIELDS, with_stream_enrichment
 
 dbutils.widgets.text("catalog", "", "Catalog")
 dbutils.widgets.text("schema", "", "Schema")
@@ -73,18 +71,7 @@ def qualified(table: str) -> str:
 
 # COMMAND ----------
 
-PAYMENTS_REALTIME_SILVER_SCHEMA = StructType(
-    EVENT_FIELDS
-    + [
-        StructField("event_date", DateType()),
-        StructField("event_hour", IntegerType()),
-        StructField("event_minute", IntegerType()),
-        StructField("risk_tier", StringType()),
-        StructField("amount_bucket", StringType()),
-        StructField("composite_risk_score", DoubleType()),
-        StructField("_processed_at", TimestampType()),
-    ]
-)
+PAYMENTS_REALTIME_SILVER_SCHEMA = StructType(EVENT_FIELDS + STREAM_ENRICHMENT_FIELDS)
 
 PAYMENTS_REALTIME_METRICS_SCHEMA = StructType(
     [
@@ -130,11 +117,7 @@ events = (
     .where(F.col("_change_type").isin("insert", "update_postimage"))
 )
 
-silver = with_risk_features(
-    events.withColumn("event_date", F.to_date("event_timestamp"))
-    .withColumn("event_hour", F.hour("event_timestamp"))
-    .withColumn("event_minute", F.minute("event_timestamp"))
-).withColumn("_processed_at", F.current_timestamp())
+silver = with_stream_enrichment(events)
 
 metrics = (
     events.withWatermark("event_timestamp", WATERMARK_DELAY)

@@ -1,12 +1,14 @@
 """The risk features every silver table derives from a payment event: risk tier, amount bucket and the
 composite risk score. Batch silver (silver_transform.py), the real-time pipeline and the continuous processor
-all call `with_risk_features`, so one event gets the same tier and score whichever path it took.
+all call `with_risk_features`, so one event gets the same tier and score whichever path it took. The two
+streaming paths also share the columns their silver adds to the event (`STREAM_ENRICHMENT_FIELDS`).
 
 A plain Python module next to the notebooks, imported like payment_events_schema.py.
 """
 
 from pyspark.sql import DataFrame
 from pyspark.sql import functions as F
+from pyspark.sql.types import DateType, DoubleType, IntegerType, StringType, StructField, TimestampType
 
 # fraud_score above which an event's risk tier is high, and medium; the gold views' high-risk share uses 0.7 too.
 HIGH_RISK_FRAUD_SCORE = 0.7
@@ -17,6 +19,28 @@ AMOUNT_BUCKETS = [(50, "micro"), (200, "small"), (500, "medium"), (1000, "large"
 
 # Weights of the composite risk score: fraud, AML, and the distrust of the device.
 COMPOSITE_RISK_WEIGHTS = {"fraud_score": 0.5, "aml_risk_score": 0.3, "device_distrust": 0.2}
+
+
+# What a stream's silver adds to the event: time parts, the risk features and when it was processed.
+STREAM_ENRICHMENT_FIELDS = [
+    StructField("event_date", DateType()),
+    StructField("event_hour", IntegerType()),
+    StructField("event_minute", IntegerType()),
+    StructField("risk_tier", StringType()),
+    StructField("amount_bucket", StringType()),
+    StructField("composite_risk_score", DoubleType()),
+    StructField("_processed_at", TimestampType()),
+]
+
+
+def with_stream_enrichment(events: DataFrame) -> DataFrame:
+    """Adds the columns of STREAM_ENRICHMENT_FIELDS to streamed events."""
+    timed = (
+        events.withColumn("event_date", F.to_date("event_timestamp"))
+        .withColumn("event_hour", F.hour("event_timestamp"))
+        .withColumn("event_minute", F.minute("event_timestamp"))
+    )
+    return with_risk_features(timed).withColumn("_processed_at", F.current_timestamp())
 
 
 def with_risk_features(events: DataFrame) -> DataFrame:

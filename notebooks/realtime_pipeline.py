@@ -18,9 +18,7 @@ import dlt
 from pyspark.sql import DataFrame
 from pyspark.sql import functions as F
 from pyspark.sql.types import (
-    DateType,
     DoubleType,
-    IntegerType,
     LongType,
     StringType,
     StructField,
@@ -29,23 +27,13 @@ from pyspark.sql.types import (
 )
 
 from payment_events_schema import EVENT_FIELDS
-from payment_features import with_risk_features
+from payment_features import STREAM_ENRICHMENT_FIELDS, with_stream_enrichment
 
 # spark.conf.get answers None for an unset key given a None default; `or` then supplies the default.
 LANDING_TABLE = spark.conf.get("payment_analysis.landing_table", None) or "payments_stream_input"
 WATERMARK_DELAY = spark.conf.get("payment_analysis.watermark_delay", None) or "2 minutes"
 
 # COMMAND ----------
-
-STREAM_ENRICHMENT_FIELDS = [
-    StructField("event_date", DateType()),
-    StructField("event_hour", IntegerType()),
-    StructField("event_minute", IntegerType()),
-    StructField("risk_tier", StringType()),
-    StructField("amount_bucket", StringType()),
-    StructField("composite_risk_score", DoubleType()),
-    StructField("_processed_at", TimestampType()),
-]
 
 PAYMENTS_STREAM_BRONZE_SCHEMA = StructType(EVENT_FIELDS)
 PAYMENTS_STREAM_SILVER_SCHEMA = StructType(EVENT_FIELDS + STREAM_ENRICHMENT_FIELDS)
@@ -116,13 +104,7 @@ def payments_stream_bronze():
 )
 @dlt.expect_all_or_drop({"valid_transaction_id": "transaction_id IS NOT NULL", "valid_amount": "amount > 0"})
 def payments_stream_silver():
-    timed = (
-        dlt.read_stream("payments_stream_bronze")
-        .withColumn("event_date", F.to_date("event_timestamp"))
-        .withColumn("event_hour", F.hour("event_timestamp"))
-        .withColumn("event_minute", F.minute("event_timestamp"))
-    )
-    enriched = with_risk_features(timed).withColumn("_processed_at", F.current_timestamp())
+    enriched = with_stream_enrichment(dlt.read_stream("payments_stream_bronze"))
     return conform(enriched, PAYMENTS_STREAM_SILVER_SCHEMA)
 
 
