@@ -17,6 +17,7 @@ import { LakebaseAppRole } from "./components/platform/lakebase-app-role";
 import { LakebaseSyncedTables } from "./components/platform/lakebase-synced-tables";
 import { StackBudgetPolicy } from "./components/platform/budget-policy";
 import { WorkspaceAssets } from "./components/platform/workspace-assets";
+import { sqlTemplateValues } from "./components/platform/sql-template-values";
 import { workspaceFolderFor } from "./components/platform/placement";
 import { Jobs } from "./components/data/jobs";
 import { Pipelines } from "./components/data/pipelines";
@@ -131,7 +132,7 @@ export = async () => {
         {
             folder: workspaceFolderFor(config.workspaceFolder, names),
             files: assetFiles,
-            templateValues: { catalog: config.catalog, schema: config.schema },
+            templateValues: sqlTemplateValues({ catalog: config.catalog, schema: config.schema }, config.alerts),
         },
         withProvider,
     );

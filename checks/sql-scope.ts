@@ -6,7 +6,7 @@ import { closestNames } from "../contract/lookup";
 import type { DatasetContract } from "../contract/types";
 
 /** Placeholder values used to render templates before parsing; distinctive so they never match real names. */
-export const SAMPLE_TEMPLATE_VALUES = { catalog: "contract_check_catalog", schema: "contract_check_schema" } as const;
+export const SAMPLE_TEMPLATE_VALUES = { catalog: "contract_check_catalog", schema: "contract_check_schema", approval_rate_alert_min_percent: "80" } as const;
 
 export interface KnownObject {
     readonly name: string;

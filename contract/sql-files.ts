@@ -24,4 +24,4 @@ export const LAKEHOUSE_BOOTSTRAP_SQL = ["populate_lakehouse.sql"] as const;
 export const ALL_SQL_FILES: readonly string[] = [GOLD_VIEWS_SQL, ...LAKEHOUSE_TABLES_SQL, ...LAKEHOUSE_BOOTSTRAP_SQL];
 
 /** Placeholders every SQL template may use; the workspace-assets component supplies them per stack. */
-export const SQL_TEMPLATE_PLACEHOLDERS = ["catalog", "schema"] as const;
+export const SQL_TEMPLATE_PLACEHOLDERS = ["catalog", "schema", "approval_rate_alert_min_percent"] as const;

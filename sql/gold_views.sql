@@ -128,18 +128,20 @@ AS SELECT
 FROM payments_enriched_silver
 WHERE event_time >= current_timestamp() - INTERVAL 1 HOUR;
 
+-- The approval-rate rule fires below the stack's alertApprovalRateMinPercent, as the approval-rate SQL alert
+-- does, and is critical 10 points further down.
 CREATE OR REPLACE VIEW v_active_alerts
 COMMENT 'Alert rules evaluated on v_last_hour_performance: rates (shares of the transactions of the last hour), never counts, over hours of 50+ transactions.'
 AS SELECT
     'APPROVAL_RATE_DROP' AS alert_type,
-    CASE WHEN approval_rate_pct < 80 THEN 'CRITICAL' ELSE 'HIGH' END AS severity,
+    CASE WHEN approval_rate_pct < {{approval_rate_alert_min_percent}} - 10 THEN 'CRITICAL' ELSE 'HIGH' END AS severity,
     'approval_rate_pct' AS metric_name,
     CAST(approval_rate_pct AS DOUBLE) AS current_value,
-    CAST(85 AS DOUBLE) AS threshold_value,
-    concat('Approval rate in the last hour is ', CAST(approval_rate_pct AS STRING), '%, below 85%') AS alert_message,
+    CAST({{approval_rate_alert_min_percent}} AS DOUBLE) AS threshold_value,
+    concat('Approval rate in the last hour is ', CAST(approval_rate_pct AS STRING), '%, below {{approval_rate_alert_min_percent}}%') AS alert_message,
     current_timestamp() AS first_detected
 FROM v_last_hour_performance
-WHERE transactions_last_hour >= 50 AND approval_rate_pct < 85
+WHERE transactions_last_hour >= 50 AND approval_rate_pct < {{approval_rate_alert_min_percent}}
 UNION ALL
 -- High-risk share: the simulator's fraud scores put well under 1 % of payments above 0.7, so 2 % is a
 -- real shift in the risk mix, whatever the volume.

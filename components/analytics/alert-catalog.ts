@@ -3,8 +3,9 @@
  * columns it compares, how, and with which config threshold. Pure data and one builder, so tests check
  * every alert without mocks. Every alert compares a rate or a latency, never a count, so traffic volume alone
  * never fires one; `npm run test:spark` shows each quiet on normal traffic and firing on an injected bad hour.
- * The dashboards' `v_active_alerts` (sql/gold_views.sql) applies fixed rate rules of its own, held to the same
- * two tests.
+ * The dashboards' `v_active_alerts` (sql/gold_views.sql) fires its approval-rate rule at the same config
+ * threshold (the `{{approval_rate_alert_min_percent}}` placeholder); its high-risk share rule is fixed. Both are
+ * held to the same two tests.
  */
 import type * as databricks from "@pulumi/databricks";
 import { type StackConfig, UUID } from "../config";

@@ -10,6 +10,7 @@ import { ALERT_DEFINITIONS } from "../../components/analytics/alert-catalog";
 import type { StackConfig } from "../../components/config";
 import { prepareDashboards } from "../../components/analytics/prepare";
 import { renderTemplate } from "../../components/templating";
+import { sqlTemplateValues } from "../../components/platform/sql-template-values";
 import { modelFullName, SERVED_MODELS } from "../../components/serving/models";
 import { splitStatements } from "../../checks/sql-statements";
 import { datasets } from "../../contract";
@@ -73,7 +74,7 @@ export function buildSparkManifest(repoRoot: string, catalog: string, schema: st
     const renderSqlFile = (name: string, target: string): { line: number; text: string }[] => {
         const file = bySource.get(`${SQL_DIR}/${name}`);
         if (!file) throw new Error(`contract/sql-files.ts lists ${name}, but ${SQL_DIR}/${name} does not exist`);
-        const rendered = renderTemplate(file.content, { catalog, schema: target }, file.source);
+        const rendered = renderTemplate(file.content, sqlTemplateValues({ catalog, schema: target }, alertThresholds), file.source);
         return splitStatements(rendered).map((statement) => ({ line: statement.line, text: statement.text }));
     };
     const sqlFiles = ALL_SQL_FILES.map((name) => ({ file: `${SQL_DIR}/${name}`, statements: renderSqlFile(name, schema) }));
