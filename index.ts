@@ -187,7 +187,8 @@ export = async () => {
     const readiness = bootstrap
         ? FILLED_BY_BOOTSTRAP
         : await askDataReadiness({ connection: scriptConnection, warehouseName: warehouseDisplayName, table: `${config.catalog}.${config.schema}.${TRAINING_SOURCE_TABLE}` });
-    if (!readiness.ready) pulumi.log.warn(`Deferred until there is data to train on (${readiness.reason}): ${[...DATA_DEPENDENT_WORK, GENIE_SPACE_WORK].join(", ")}. Run \`pulumi up\` again once it has arrived.`);
+    const deferredWork = readiness.ready ? [] : [...DATA_DEPENDENT_WORK, GENIE_SPACE_WORK];
+    if (!readiness.ready) pulumi.log.warn(`Deferred until there is data to train on (${readiness.reason}): ${deferredWork.join(", ")}. Run \`pulumi up\` again once it has arrived.`);
     const training = readiness.ready
         ? new TrainingRun("training", {
               jobs: workflowJobs,
@@ -278,6 +279,7 @@ export = async () => {
     new LakebaseAppRole("lakebase-app-role", { branchName: lakebase.branchName, principal: app.servicePrincipalClientId }, withProvider);
 
     // Unity Catalog grants, one owner per securable; declared before the dashboards, which wait for them.
+    const lakebaseReaders = lakebaseCatalogGrants(config.access);
     const grants = new UnityCatalogGrants(
         "grants",
         {
@@ -296,9 +298,7 @@ export = async () => {
                     grants: app.servicePrincipalClientId.apply((principal) => [{ principal, privileges: APP_TABLE_PRIVILEGES }]),
                 })),
                 // The stack owns its Lakebase catalog, so one authoritative Grants says who reads the rules there.
-                ...(lakebaseCatalogGrants(config.access).length > 0
-                    ? [{ kind: "catalog" as const, key: "lakebase-catalog", fullName: lakebase.catalogName, grants: lakebaseCatalogGrants(config.access) }]
-                    : []),
+                ...(lakebaseReaders.length > 0 ? [{ kind: "catalog" as const, key: "lakebase-catalog", fullName: lakebase.catalogName, grants: lakebaseReaders }] : []),
             ],
             catalog: { name: config.catalog, privileges: ["USE_CATALOG"], principals: catalogUsers(config.access, app.servicePrincipalClientId) },
             dependsOn: [lakehouseTables.step],
@@ -395,7 +395,7 @@ export = async () => {
         lakebaseCatalog: lakebase.catalogName,
         lakebaseSyncedTables: syncedTables.tables,
         models: serving?.models ?? {},
-        pendingWork: readiness.ready ? [] : [...DATA_DEPENDENT_WORK, GENIE_SPACE_WORK].map((work) => `${work}: ${readiness.reason}`),
+        pendingWork: deferredWork.map((work) => `${work}: ${readiness.reason}`),
         jobs: workflowJobs.outputs(),
         pipelines: lakeflowPipelines.outputs(),
         vectorSearchEndpoint: vectorSearch.endpointName,
