@@ -3,6 +3,7 @@ import * as databricks from "@pulumi/databricks";
 import type { AssetFile } from "../assets";
 import type { StackConfig } from "../config";
 import { renderTemplate } from "../templating";
+import { sqlTemplateValues } from "../platform/sql-template-values";
 import { ALERT_DEFINITIONS, alertSpec } from "./alert-catalog";
 
 export interface SqlAlertsArgs {
@@ -34,7 +35,7 @@ export class SqlAlerts extends pulumi.ComponentResource {
                 `${name}-${definition.key.replace(/_/g, "-")}`,
                 alertSpec(definition, {
                     displayName: args.displayName,
-                    queryText: renderTemplate(file.content, { catalog: config.catalog, schema: config.schema }, file.source),
+                    queryText: renderTemplate(file.content, sqlTemplateValues(config, config.alerts), file.source),
                     warehouseId: args.warehouseId,
                     parentPath: args.parentPath,
                     alerts: config.alerts,

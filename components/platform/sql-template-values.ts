@@ -1,7 +1,7 @@
 /**
- * The values every SQL template of sql/ is rendered with, per stack: where the objects live, and the one
- * alert threshold the gold views share with the SQL alerts, so the dashboards' active alerts and the
- * notifications fire at the same approval rate.
+ * The values every SQL template of sql/ (the jobs' files and the alert queries) is rendered with, per stack:
+ * where the objects live, and the one alert threshold the gold views share with the SQL alerts, so the
+ * dashboards' active alerts and the notifications fire at the same approval rate.
  */
 import type { StackConfig } from "../config";
 import type { TemplateValues } from "../templating";

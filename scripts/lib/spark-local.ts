@@ -84,7 +84,7 @@ export function buildSparkManifest(repoRoot: string, catalog: string, schema: st
             if (!file) throw new Error(`alert ${alert.key} has no query file sql/alerts/${alert.key}.sql`);
             return {
                 key: alert.key,
-                query: renderTemplate(file.content, { catalog, schema: target }, file.source),
+                query: renderTemplate(file.content, sqlTemplateValues({ catalog, schema: target }, alertThresholds), file.source),
                 column: alert.column,
                 operator: alert.operator,
                 threshold: alert.threshold(alertThresholds),
