@@ -13,6 +13,19 @@ const REPO_ROOT = path.resolve(__dirname, "../..");
 const SCHEMA_MODULE = "payment_events_schema.py";
 const FEATURES_MODULE = "payment_features.py";
 
+/**
+ * Runs a Python snippet with Python's own parser over every notebook and module of notebooks/ (their paths in
+ * sys.argv[1:]); the snippet fills the dict `out`, which comes back parsed from JSON.
+ */
+function overNotebookFiles(lines: readonly string[]): unknown {
+    const script = ["import ast, json, sys", "out = {}", ...lines, "print(json.dumps(out))"].join("\n");
+    const files = readAssetFiles(REPO_ROOT);
+    const paths = [...files.notebooks, ...files.notebookModules].map((file) => path.join(REPO_ROOT, file.source));
+    const run = spawnSync("python3", ["-c", script, ...paths], { encoding: "utf8" });
+    assert.strictEqual(run.status, 0, run.stderr);
+    return JSON.parse(run.stdout);
+}
+
 describe("notebook modules (the payment event schema, the risk features)", function () {
     this.timeout(120_000);
     let scratch: string;
@@ -28,20 +41,13 @@ describe("notebook modules (the payment event schema, the risk features)", funct
 
     it("derive the risk features once: only the features module computes risk_tier, amount_bucket or composite_risk_score (read with Python's parser)", () => {
         // Every withColumn("<feature>", ...) call per file.
-        const script = [
-            "import ast, json, sys",
+        const found = overNotebookFiles([
             "features = {'risk_tier', 'amount_bucket', 'composite_risk_score'}",
-            "out = {}",
             "for path in sys.argv[1:]:",
             "    found = [n.args[0].value for n in ast.walk(ast.parse(open(path).read())) if isinstance(n, ast.Call) and getattr(n.func, 'attr', '') == 'withColumn' and n.args and isinstance(n.args[0], ast.Constant) and n.args[0].value in features]",
             "    if found: out[path.rsplit('/', 1)[-1]] = sorted(found)",
-            "print(json.dumps(out))",
-        ].join("\n");
-        const files = readAssetFiles(REPO_ROOT);
-        const paths = [...files.notebooks, ...files.notebookModules].map((file) => path.join(REPO_ROOT, file.source));
-        const run = spawnSync("python3", ["-c", script, ...paths], { encoding: "utf8" });
-        assert.strictEqual(run.status, 0, run.stderr);
-        assert.deepStrictEqual(JSON.parse(run.stdout), { [FEATURES_MODULE]: ["amount_bucket", "composite_risk_score", "risk_tier"] });
+        ]) as Record<string, string[]>;
+        assert.deepStrictEqual(found, { [FEATURES_MODULE]: ["amount_bucket", "composite_risk_score", "risk_tier"] });
     });
 
     it("refuse a header-less file no notebook imports (a notebook that lost its header), naming it", () => {
@@ -56,9 +62,7 @@ describe("notebook modules (the payment event schema, the risk features)", funct
     it("declare the 46 event columns once: no notebook lists them itself (read with Python's parser)", () => {
         const event = datasetByName("payments_stream_input").columns.map((column) => column.name);
         // Every list literal of StructField("<name>", ...) calls per file, as column names.
-        const script = [
-            "import ast, json, sys",
-            "out = {}",
+        const lists = overNotebookFiles([
             "for path in sys.argv[1:]:",
             "    lists = []",
             "    for node in ast.walk(ast.parse(open(path).read())):",
@@ -66,13 +70,7 @@ describe("notebook modules (the payment event schema, the risk features)", funct
             "            names = [e.args[0].value for e in node.elts if isinstance(e, ast.Call) and getattr(e.func, 'id', '') == 'StructField' and e.args and isinstance(e.args[0], ast.Constant)]",
             "            if names: lists.append(names)",
             "    out[path.rsplit('/', 1)[-1]] = lists",
-            "print(json.dumps(out))",
-        ].join("\n");
-        const files = readAssetFiles(REPO_ROOT);
-        const paths = [...files.notebooks, ...files.notebookModules].map((file) => path.join(REPO_ROOT, file.source));
-        const run = spawnSync("python3", ["-c", script, ...paths], { encoding: "utf8" });
-        assert.strictEqual(run.status, 0, run.stderr);
-        const lists = JSON.parse(run.stdout) as Record<string, string[][]>;
+        ]) as Record<string, string[][]>;
         const holders = Object.entries(lists)
             .filter(([, found]) => found.some((names) => event.every((column) => names.includes(column))))
             .map(([file]) => file);
