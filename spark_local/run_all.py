@@ -37,10 +37,9 @@ REALTIME_PIPELINE = ["realtime_pipeline.py"]
 REALTIME_EVENTS = 500
 # Run once (availableNow, as its job runs it) over everything the landing table holds by then.
 CONTINUOUS_PROCESSOR = "continuous_processor.py"
-# The agent notebook in test mode (every role once) against the local stand-in of the SQL warehouse and the LLM.
-# The agent notebook's rules tool of each rule type; its rows reach the prompt under that key.
-RULES_TOOL_OF_TYPE = {"routing": "routing_rules", "retry": "retry_rules"}
+# The agent notebook's prompt: the tools' rows follow this line, as JSON keyed by tool name.
 AGENT_DATA_MARKER = "Data (JSON, one key per query):\n"
+# The agent notebook in test mode (every role once) against the local stand-in of the SQL warehouse and the LLM.
 AGENT_WIDGETS = {"warehouse_id": "local-spark", "llm_endpoint": "fake-llm", "test_mode": "true"}
 # The Genie sync against the same stand-in; the space may cover only what these SQL files and notebooks produce.
 GENIE_WIDGETS = {"warehouse_id": "local-spark", "space_title": "Payment Analytics (local)"}
@@ -320,7 +319,7 @@ def run_agents(spark: Any, manifest: dict[str, Any], work: Path, outcome: Outcom
     widgets = {"catalog": manifest["catalog"], "schema": manifest["schema"], "rules_table": rules["rulesTable"], **AGENT_WIDGETS}
     with local_workspace(spark, work) as recorded:
         result = run_notebook(NOTEBOOKS / "agent_framework.py", spark, widgets)
-    check_rules_given_to_agents(recorded.prompts, rules, outcome)
+    check_rules_given_to_agents(recorded.prompts, rules_tools(result.namespace), rules, outcome)
     check_missing_rules_table(spark, widgets, work, outcome)
     if result.exit_value is None:
         outcome.fail("notebooks/agent_framework.py", "finished without dbutils.notebook.exit(...)")
@@ -332,7 +331,13 @@ def run_agents(spark: Any, manifest: dict[str, Any], work: Path, outcome: Outcom
     return {"queries": len(recorded.statements), "prompts": len(recorded.prompts), "rows": {role: figures["rows"] for role, figures in roles.items()}}
 
 
-def check_rules_given_to_agents(prompts: list[list[dict[str, str]]], rules: dict[str, Any], outcome: Outcome) -> None:
+def rules_tools(agent_namespace: dict[str, Any]) -> dict[str, str]:
+    """Rule type -> name of the notebook's tool that reads the rules table for it, from the notebook's own tools."""
+    tools = [tool for specialist in agent_namespace["SPECIALISTS"] for tool in specialist.tools]
+    return {tool.parameters["rule_type"][1]: tool.name for tool in tools if "rules_table" in tool.parameters}
+
+
+def check_rules_given_to_agents(prompts: list[list[dict[str, str]]], tool_of_type: dict[str, str], rules: dict[str, Any], outcome: Outcome) -> None:
     """The rules the app stored reach the agent of their type through its rules tool; disabled ones reach none."""
     where = "notebooks/agent_framework.py rules"
     evidence: list[dict[str, Any]] = []
@@ -342,12 +347,15 @@ def check_rules_given_to_agents(prompts: list[list[dict[str, str]]], rules: dict
             if message.get("role") == "user" and AGENT_DATA_MARKER in content:
                 evidence.append(json.loads(content.split(AGENT_DATA_MARKER, 1)[1]))
     for rule_type, names in rules["active"].items():
-        tool = RULES_TOOL_OF_TYPE[rule_type]
+        tool = tool_of_type.get(rule_type)
+        if tool is None:
+            outcome.fail(where, f"no agent tool reads the {rule_type} rules (rules tools: {tool_of_type})")
+            continue
         given = {row["name"] for data in evidence for row in data.get(tool, [])}
         missing = [name for name in names if name not in given]
         if missing:
             outcome.fail(where, f"the active {rule_type} rules {missing} the app stored never reached the agents through {tool} (it returned {sorted(given)})")
-    shown = {row["name"] for data in evidence for tool in RULES_TOOL_OF_TYPE.values() for row in data.get(tool, [])}
+    shown = {row["name"] for data in evidence for tool in tool_of_type.values() for row in data.get(tool, [])}
     for name in rules["inactive"]:
         if name in shown:
             outcome.fail(where, f"the disabled rule {name!r} reached an agent")

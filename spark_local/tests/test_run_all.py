@@ -25,7 +25,7 @@ class RulesGivenToAgentsTest(unittest.TestCase):
 
     def failures(self, prompts: list[list[dict[str, str]]]) -> list[str]:
         outcome = Outcome()
-        check_rules_given_to_agents(prompts, self.RULES, outcome)
+        check_rules_given_to_agents(prompts, {"routing": "routing_rules", "retry": "retry_rules"}, self.RULES, outcome)
         return outcome.failures
 
     def test_each_active_rule_reaching_its_agent_passes(self) -> None:
